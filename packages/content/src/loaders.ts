@@ -1,0 +1,129 @@
+import type { z } from 'zod'
+import { cacheTags } from './cacheTags.ts'
+import * as queries from './queries.ts'
+import { describeIssues, reportRejection } from './rejections.ts'
+import * as schemas from './schemas.ts'
+import type { ContentSource, Perspective, QueryParams } from './source/types.ts'
+
+/** A query failed to answer (network, HTTP error, malformed reply): pages decide how to degrade. */
+export class ContentUnavailableError extends Error {
+  override name = 'ContentUnavailableError'
+  constructor(
+    readonly queryName: string,
+    cause: unknown,
+  ) {
+    super(`content query "${queryName}" failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  }
+}
+
+export interface LoadOptions {
+  perspective?: Perspective
+}
+
+async function run(
+  source: ContentSource,
+  queryName: keyof typeof queries,
+  params: QueryParams,
+  tags: string[],
+  options: LoadOptions,
+): Promise<unknown> {
+  try {
+    return await source.fetch(queries[queryName], params, { tags, ...options })
+  } catch (error) {
+    const failure = new ContentUnavailableError(queryName, error)
+    console.error(`[content] ${failure.message}`)
+    throw failure
+  }
+}
+
+/** Parses a single document; one that fails is reported by id and treated as absent. */
+function parseOne<S extends z.ZodType>(schema: S, raw: unknown, where: string): z.output<S> | null {
+  if (raw === null || raw === undefined) return null
+  const result = schema.safeParse(raw)
+  if (result.success) return result.data
+  reportRejection(raw, where, result.error)
+  return null
+}
+
+function parseList<S extends z.ZodType>(schema: S, raw: unknown, where: string): z.output<S>[] {
+  return schemas.lenientList(schema, where).parse(Array.isArray(raw) ? raw : [])
+}
+
+export class SiteSettingsUnavailableError extends Error {
+  override name = 'SiteSettingsUnavailableError'
+}
+
+/**
+ * Site settings carry the disclosure and caveats that pages with partner links must show, so
+ * unlike other documents they cannot simply be left out: without them, those pages cannot render.
+ */
+export async function loadSiteSettings(source: ContentSource, options: LoadOptions = {}) {
+  const raw = await run(source, 'siteSettingsQuery', {}, [cacheTags.settings], options)
+  const result = schemas.siteSettingsSchema.safeParse(raw)
+  if (!result.success) {
+    const problems = raw ? describeIssues(result.error) : ['the siteSettings document is missing']
+    console.error(`[content] siteSettings unusable: ${problems.join('; ')}`)
+    throw new SiteSettingsUnavailableError(`site settings are unusable: ${problems.join('; ')}`)
+  }
+  return result.data
+}
+
+export async function loadDeviceSummaries(source: ContentSource, options: LoadOptions = {}) {
+  const raw = await run(source, 'deviceSummariesQuery', {}, [cacheTags.devices], options)
+  return parseList(schemas.deviceSummarySchema, raw, 'device list')
+}
+
+export async function loadDevice(source: ContentSource, slug: string, options: LoadOptions = {}) {
+  const raw = await run(source, 'deviceBySlugQuery', { slug }, [cacheTags.devices, cacheTags.device(slug)], options)
+  return parseOne(schemas.deviceDetailSchema, raw, 'device page')
+}
+
+/** Devices in the order the slugs were given; unknown slugs are simply absent. */
+export async function loadDevicesBySlugs(source: ContentSource, slugs: string[], options: LoadOptions = {}) {
+  if (slugs.length === 0) return []
+  const raw = await run(source, 'devicesBySlugsQuery', { slugs }, [cacheTags.devices, ...slugs.map(cacheTags.device)], options)
+  const devices = parseList(schemas.deviceSummarySchema, raw, 'compared device')
+  const bySlug = new Map(devices.map((device) => [device.slug, device]))
+  return slugs.flatMap((slug) => bySlug.get(slug) ?? [])
+}
+
+export async function loadComparisonSummaries(source: ContentSource, options: LoadOptions = {}) {
+  const raw = await run(source, 'comparisonSummariesQuery', {}, [cacheTags.comparisons], options)
+  return parseList(schemas.comparisonSummarySchema, raw, 'comparison list')
+}
+
+export async function loadComparison(source: ContentSource, slug: string, options: LoadOptions = {}) {
+  const raw = await run(
+    source,
+    'comparisonBySlugQuery',
+    { slug },
+    [cacheTags.comparisons, cacheTags.comparison(slug), cacheTags.devices],
+    options,
+  )
+  return parseOne(schemas.comparisonDetailSchema, raw, 'comparison page')
+}
+
+export async function loadGuideSummaries(source: ContentSource, options: LoadOptions = {}) {
+  const raw = await run(source, 'guideSummariesQuery', {}, [cacheTags.guides], options)
+  return parseList(schemas.guideSummarySchema, raw, 'guide list')
+}
+
+export async function loadGuide(source: ContentSource, slug: string, options: LoadOptions = {}) {
+  const raw = await run(source, 'guideBySlugQuery', { slug }, [cacheTags.guides, cacheTags.guide(slug), cacheTags.authors], options)
+  return parseOne(schemas.guideDetailSchema, raw, 'guide page')
+}
+
+export async function loadAuthors(source: ContentSource, options: LoadOptions = {}) {
+  const raw = await run(source, 'authorsQuery', {}, [cacheTags.authors], options)
+  return parseList(schemas.authorWithBioSchema, raw, 'author list')
+}
+
+export async function loadOfferRedirect(source: ContentSource, device: string, offer: string) {
+  const raw = await run(source, 'offerRedirectQuery', { device, offer }, [cacheTags.device(device), cacheTags.partners], {})
+  return parseOne(schemas.offerRedirectSchema, raw, 'offer redirect')
+}
+
+export async function loadSitemapEntries(source: ContentSource) {
+  const raw = await run(source, 'sitemapQuery', {}, [cacheTags.devices, cacheTags.comparisons, cacheTags.guides], {})
+  return schemas.sitemapSchema.parse(raw ?? {})
+}
