@@ -8,3 +8,4 @@ export type { ContentSource, FetchOptions, Perspective, QueryParams } from './so
 export { createEmbeddedSource } from './source/embedded.ts'
 export { createContentLakeSource, createContentLakeClient } from './source/contentLake.ts'
 export { parseNdjson, type StoredDocument } from './source/ndjson.ts'
+export * from './partnerLinks.ts'
