@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { describeIssues } from './rejections.ts'
@@ -5,8 +6,13 @@ import { createContentLakeSource } from './source/contentLake.ts'
 import { createEmbeddedSource } from './source/embedded.ts'
 import type { ContentSource } from './source/types.ts'
 
-/** The sample dataset shipped with this package: what a first run and the tests read. */
-export const sampleDatasetPath = fileURLToPath(new URL('../sample/dataset.ndjson', import.meta.url))
+/**
+ * The sample dataset shipped with this package: what a first run and the tests read.
+ * Built with path.join rather than `new URL('…', import.meta.url)`: bundlers (Turbopack in the
+ * site) treat that form as an asset import, fail when the file is absent and otherwise copy a
+ * snapshot into the build, so the site would stop seeing edits to the file.
+ */
+export const sampleDatasetPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'sample', 'dataset.ndjson')
 
 export const defaultApiVersion = '2025-02-19'
 

@@ -8,11 +8,11 @@ import type { ContentSource, Perspective, QueryParams } from './source/types.ts'
 /** A query failed to answer (network, HTTP error, malformed reply): pages decide how to degrade. */
 export class ContentUnavailableError extends Error {
   override name = 'ContentUnavailableError'
-  constructor(
-    readonly queryName: string,
-    cause: unknown,
-  ) {
+  readonly queryName: string
+
+  constructor(queryName: string, cause: unknown) {
     super(`content query "${queryName}" failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+    this.queryName = queryName
   }
 }
 

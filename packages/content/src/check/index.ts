@@ -1,0 +1,3 @@
+export * from './findings.ts'
+export * from './references.ts'
+export * from './schemas.ts'
