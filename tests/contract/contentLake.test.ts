@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createContentLakeSource,
+  createContentSource,
+  createEmbeddedSource,
+  defaultApiVersion,
+  loadAuthors,
+  loadComparison,
+  loadComparisonSummaries,
+  loadDevice,
+  loadDevicesBySlugs,
+  loadDeviceSummaries,
+  loadGuide,
+  loadGuideSummaries,
+  loadOfferRedirect,
+  loadSiteSettings,
+  loadSitemapEntries,
+  onRejection,
+  parseContentEnvironment,
+  type ContentSource,
+  type QueryParams,
+  type Rejection,
+} from '@microneedling/content'
+import * as queries from '@microneedling/content/queries'
+import { contentLakeEnvironment, startContentLakeStandIn, type ContentLakeStandIn } from '../support/contentLakeStandIn.ts'
+import { sampleDatasetPath } from '../support/paths.ts'
+import { offersOf, sampleDocuments, sampleOfType, slugOf } from '../support/sampleDataset.ts'
+
+/**
+ * The production content source (the real @sanity/client over HTTP) must give the same answers as
+ * the embedded source the site is developed and tested on, for every query. Both run the same
+ * GROQ text, so a difference means the client, the parameters or the perspective differ.
+ */
+
+type QueryName = keyof typeof queries
+
+interface QueryCase {
+  label: string
+  params: QueryParams
+  load(source: ContentSource): Promise<unknown>
+  /** A case that should find nothing (unknown slug); otherwise the answer must have content. */
+  expectsNothing?: boolean
+}
+
+const devices = sampleOfType('device')
+const homeDevice = devices.find((device) => device.intendedUse === 'home')!
+const professionalDevice = devices.find((device) => device.intendedUse === 'professional')!
+const comparison = sampleOfType('comparison')[0]!
+const guide = sampleOfType('guide')[0]!
+const partnerTracking = new Map(
+  sampleOfType('partner').map((partner) => [partner._id, Boolean(partner.trackingParameter)] as const),
+)
+const offerWith = (tracked: boolean) =>
+  devices.flatMap((device) => offersOf(device).map((offer) => ({ device: slugOf(device), offer })))
+    .find(({ offer }) => partnerTracking.get(offer.partner._ref) === tracked)!
+
+function caseFor(label: string, params: QueryParams, load: QueryCase['load'], expectsNothing = false): QueryCase {
+  return { label, params, load, expectsNothing }
+}
+
+/** Representative parameters for every query; the compiler and the last test insist on all of them. */
+const cases: Record<QueryName, QueryCase[]> = {
+  siteSettingsQuery: [caseFor('site settings', {}, (source) => loadSiteSettings(source))],
+  deviceSummariesQuery: [caseFor('all devices', {}, (source) => loadDeviceSummaries(source))],
+  deviceBySlugQuery: [
+    caseFor(`home device ${slugOf(homeDevice)}`, { slug: slugOf(homeDevice) }, (source) => loadDevice(source, slugOf(homeDevice))),
+    caseFor(`professional device ${slugOf(professionalDevice)}`, { slug: slugOf(professionalDevice) }, (source) =>
+      loadDevice(source, slugOf(professionalDevice)),
+    ),
+    caseFor('unknown device', { slug: 'no-such-device' }, (source) => loadDevice(source, 'no-such-device'), true),
+  ],
+  devicesBySlugsQuery: (() => {
+    const slugs = [slugOf(professionalDevice), 'no-such-device', slugOf(homeDevice)]
+    return [caseFor('devices picked to compare', { slugs }, (source) => loadDevicesBySlugs(source, slugs))]
+  })(),
+  comparisonSummariesQuery: [caseFor('all comparisons', {}, (source) => loadComparisonSummaries(source))],
+  comparisonBySlugQuery: [
+    caseFor(`comparison ${slugOf(comparison)}`, { slug: slugOf(comparison) }, (source) => loadComparison(source, slugOf(comparison))),
+    caseFor('unknown comparison', { slug: 'no-such-comparison' }, (source) => loadComparison(source, 'no-such-comparison'), true),
+  ],
+  guideSummariesQuery: [caseFor('all guides', {}, (source) => loadGuideSummaries(source))],
+  guideBySlugQuery: [caseFor(`guide ${slugOf(guide)}`, { slug: slugOf(guide) }, (source) => loadGuide(source, slugOf(guide)))],
+  authorsQuery: [caseFor('all authors', {}, (source) => loadAuthors(source))],
+  offerRedirectQuery: [true, false].map((tracked) => {
+    const { device, offer } = offerWith(tracked)
+    return caseFor(`offer ${device}/${offer._key} (${tracked ? 'with' : 'without'} tracking parameter)`, { device, offer: offer._key }, (source) =>
+      loadOfferRedirect(source, device, offer._key),
+    )
+  }).concat(
+    caseFor('unknown offer', { device: slugOf(homeDevice), offer: 'no-such-offer' }, (source) =>
+      loadOfferRedirect(source, slugOf(homeDevice), 'no-such-offer'), true),
+  ),
+  sitemapQuery: [caseFor('sitemap', {}, (source) => loadSitemapEntries(source))],
+}
+
+let standIn: ContentLakeStandIn
+let contentLake: ContentSource
+const embedded = createEmbeddedSource(sampleDatasetPath)
+const rejections: Rejection[] = []
+let restoreRejections: () => void
+
+beforeAll(async () => {
+  standIn = await startContentLakeStandIn({ datasetPath: sampleDatasetPath })
+  contentLake = createContentLakeSource({
+    projectId: 'standin',
+    dataset: 'production',
+    apiVersion: defaultApiVersion,
+    useCdn: false,
+    apiHost: standIn.url,
+  })
+  restoreRejections = onRejection((rejection) => rejections.push(rejection))
+})
+afterAll(async () => {
+  restoreRejections()
+  await standIn?.close()
+})
+
+it('the sample has the documents these cases rely on', () => {
+  expect(sampleDocuments.length).toBeGreaterThan(0)
+  expect([homeDevice, professionalDevice, comparison, guide].every(Boolean)).toBe(true)
+})
+
+describe.each(Object.entries(cases) as [QueryName, QueryCase[]][])('%s', (queryName, queryCases) => {
+  it.each(queryCases.map((queryCase) => [queryCase.label, queryCase] as const))('%s: same answer from the Content Lake', async (_label, queryCase) => {
+    const requestsBefore = standIn.requests.length
+    const [rawFromLake, rawEmbedded] = await Promise.all([
+      contentLake.fetch(queries[queryName], queryCase.params),
+      embedded.fetch(queries[queryName], queryCase.params),
+    ])
+    expect(rawFromLake).toEqual(rawEmbedded)
+
+    const [fromLake, fromEmbedded] = await Promise.all([queryCase.load(contentLake), queryCase.load(embedded)])
+    expect(fromLake).toEqual(fromEmbedded)
+    if (queryCase.expectsNothing) expect(fromEmbedded).toBeNull()
+    else expect(hasContent(fromEmbedded)).toBe(true)
+
+    // The answers really came over HTTP, as published content for project "standin".
+    const requests = standIn.requests.slice(requestsBefore)
+    expect(requests).toHaveLength(2)
+    for (const request of requests) {
+      expect(request).toMatchObject({ outcome: 'answered', perspective: 'published', projectIdHeader: 'standin', authenticated: false })
+      expect(request.query).toBe(queries[queryName])
+    }
+    expect(rejections).toEqual([])
+  })
+})
+
+it('the environment a deployment sets reaches the Content Lake, not the embedded sample', async () => {
+  const source = createContentSource(parseContentEnvironment(contentLakeEnvironment(standIn)))
+  expect(source.kind).toBe('content-lake')
+  const requestsBefore = standIn.requests.length
+  expect(await loadDeviceSummaries(source)).toEqual(await loadDeviceSummaries(embedded))
+  expect(standIn.requests.length - requestsBefore).toBe(1)
+})
+
+it('has a case for every query exported from queries.ts', () => {
+  expect(Object.keys(cases).sort()).toEqual(Object.keys(queries).sort())
+})
+
+function hasContent(value: unknown): boolean {
+  if (value === null || value === undefined) return false
+  if (Array.isArray(value)) return value.length > 0
+  if (typeof value === 'object') return Object.values(value).some(hasContent)
+  return true
+}

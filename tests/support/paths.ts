@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url'
+
+/** Where things live in the monorepo, resolved from this file so tests run from any directory. */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
+export const webDir = fileURLToPath(new URL('../../web/', import.meta.url))
+export const testsDir = fileURLToPath(new URL('../', import.meta.url))
+
+/** The build directory the tests use, so they never overwrite a developer's `.next`. web/next.config.ts honours it. */
+export const testDistDir = '.next-test'
+
+export { sampleDatasetPath } from '@microneedling/content/config'

@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config'
+
+/**
+ * Two sets of cross-package tests:
+ * - `contract`: the content loaders through the real @sanity/client against a local Content Lake
+ *   stand-in. Plain Node, a few seconds; run on every change (`pnpm test:contract`).
+ * - `browser`: the built site in headless Chromium. Its global setup runs `next build` once
+ *   (skipped with SITE_BUILT=1), so it runs after the contract tests (`pnpm test:browser`).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'contract',
+          include: ['contract/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 15_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['support/siteBuildSetup.ts'],
+          // Each file starts its own `next start` and Chromium: a few at a time is enough.
+          maxWorkers: 2,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+})
