@@ -12,11 +12,17 @@ export function hostIsAllowed(url: string, allowedHosts: readonly string[]): boo
     return false
   }
   if (parsed.protocol !== 'https:' || parsed.username || parsed.password) return false
-  const host = parsed.hostname.toLowerCase()
-  return allowedHosts.some((allowed) => {
-    const normalised = allowed.trim().toLowerCase().replace(/^\*\./, '')
-    return normalised !== '' && (host === normalised || host.endsWith(`.${normalised}`))
+  const host = normaliseHost(parsed.hostname)
+  // Matching whole labels keeps "evilshop.example" from passing as "shop.example".
+  return allowedHosts.some((allowedHost) => {
+    const allowed = normaliseHost(allowedHost).replace(/^\*\./, '')
+    return allowed !== '' && (host === allowed || host.endsWith(`.${allowed}`))
   })
+}
+
+/** Hosts ignore case, and a trailing dot names the same host ("shop.example." is "shop.example"). */
+function normaliseHost(host: string): string {
+  return host.trim().toLowerCase().replace(/\.$/, '')
 }
 
 export interface TrackingParameter {

@@ -8,7 +8,8 @@ import { defineQuery } from 'groq'
  * without parentheses quietly matches drafts or other types.
  */
 
-const partnerProjection = /* groq */ `{ _id, name, "slug": slug.current }`
+/** `allowedHosts` lets pages leave out an offer whose link /go/ would refuse (see partnerLinks.ts). */
+const partnerProjection = /* groq */ `{ _id, name, "slug": slug.current, allowedHosts }`
 
 const authorFields = /* groq */ `_id, name, "slug": slug.current, role, credentials`
 

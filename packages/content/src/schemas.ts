@@ -39,7 +39,12 @@ export const portableTextSchema = z
   .transform((blocks) => blocks ?? [])
 export type PortableTextBlocks = z.output<typeof portableTextSchema>
 
-export const partnerSchema = z.object({ _id: z.string(), name: text, slug: optionalText })
+export const partnerSchema = z.object({
+  _id: z.string(),
+  name: text,
+  slug: optionalText,
+  allowedHosts: z.array(z.string()).nullish().transform((hosts) => hosts ?? []),
+})
 
 export const authorSchema = z.object({
   _id: z.string(),

@@ -32,6 +32,11 @@ describe('hostIsAllowed', () => {
     expect(hostIsAllowed(url, allowed)).toBe(false)
   })
 
+  it('ignores a trailing dot on either side, which names the same host', () => {
+    expect(hostIsAllowed('https://SHOP.Example.com./p/1', ['Shop.Example.COM'])).toBe(true)
+    expect(hostIsAllowed('https://shop.example.com/p/1', ['shop.example.com.'])).toBe(true)
+  })
+
   it('rejects every URL when the partner allows no hosts, or only blank ones', () => {
     expect(hostIsAllowed('https://example.com/p', [])).toBe(false)
     expect(hostIsAllowed('https://example.com/p', ['', '  '])).toBe(false)

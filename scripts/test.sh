@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test, in the order that fails fastest: types, unit tests, the Studio's schema and build,
+# the sample dataset, then the site in a real browser. Run through `pnpm test`, so `node` is the
+# repository's own Node 24.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Node $(node --version)"
+step "Type check"
+pnpm -r --workspace-concurrency=1 typecheck
+step "Unit tests: content, Studio, site"
+pnpm --filter @microneedling/content --filter @microneedling/studio --filter @microneedling/web --workspace-concurrency=1 test
+step "Studio schema validation (no errors, no warnings)"
+bash scripts/studio-schema-validate.sh
+step "Studio build"
+pnpm --filter @microneedling/studio build
+step "Sample dataset check"
+pnpm content:check
+step "Contract and browser tests"
+bash scripts/ensure-chromium.sh
+pnpm --filter @microneedling/tests test

@@ -1,0 +1,82 @@
+import {evaluate, parse} from 'groq-js'
+import type {SanityClient, SanityDocument} from 'sanity'
+
+/**
+ * A stand-in for the Sanity client that answers GROQ queries from documents in memory, with
+ * groq-js (the engine behind the site's embedded dataset). Validation rules that query the
+ * Content Lake (slug uniqueness, offer hosts) then run offline against the documents being checked.
+ *
+ * It implements the part of the client those rules use: `fetch`, `withConfig`, `config` and
+ * `clone`. Anything else throws, so a rule that starts to need more fails loudly here.
+ */
+
+type SupportedPerspective = 'raw' | 'published'
+
+interface LocalClientConfig {
+  projectId: string
+  dataset: string
+  apiVersion: string
+  perspective: SupportedPerspective
+  [option: string]: unknown
+}
+
+/**
+ * Building a workspace reads the client's config (for example the API URL its realtime socket
+ * would use); nothing connects, because validation only calls `fetch`.
+ */
+function configWithUrl(config: LocalClientConfig) {
+  return {...config, useCdn: false, url: `https://${config.projectId}.api.sanity.io/v${config.apiVersion}`}
+}
+
+interface FetchOptions {
+  perspective?: unknown
+}
+
+function isDraftOrVersionId(id: string): boolean {
+  return id.startsWith('drafts.') || id.startsWith('versions.')
+}
+
+function supportedPerspective(perspective: unknown, fallback: SupportedPerspective): SupportedPerspective {
+  if (perspective === undefined) return fallback
+  if (perspective === 'raw' || perspective === 'published') return perspective
+  throw new Error(
+    `The local GROQ client answers only the "raw" and "published" perspectives, not ${JSON.stringify(perspective)}.`,
+  )
+}
+
+export function createLocalGroqClient(
+  documents: readonly SanityDocument[],
+  config: LocalClientConfig,
+): SanityClient {
+  const published = documents.filter((document) => !isDraftOrVersionId(document._id))
+
+  async function fetch(query: string, params: Record<string, unknown> = {}, options: FetchOptions = {}) {
+    const perspective = supportedPerspective(options.perspective, config.perspective)
+    const dataset = perspective === 'raw' ? documents : published
+    const result = await evaluate(parse(query, {params}), {dataset, params})
+    return result.get()
+  }
+
+  const withConfig = (overrides: Partial<LocalClientConfig> = {}) =>
+    createLocalGroqClient(documents, {
+      ...config,
+      ...overrides,
+      perspective: supportedPerspective(overrides.perspective, config.perspective),
+    })
+
+  const client = {
+    fetch,
+    withConfig,
+    clone: () => createLocalGroqClient(documents, config),
+    config: (overrides?: Partial<LocalClientConfig>) => (overrides ? withConfig(overrides) : configWithUrl(config)),
+  }
+
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property in target || typeof property === 'symbol' || property === 'then') {
+        return Reflect.get(target, property, receiver)
+      }
+      throw new Error(`The local GROQ client does not implement client.${String(property)}.`)
+    },
+  }) as unknown as SanityClient
+}
