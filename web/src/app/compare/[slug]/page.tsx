@@ -1,0 +1,98 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { ComparisonTable } from '@/components/ComparisonTable'
+import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
+import { JsonLd } from '@/components/JsonLd'
+import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
+import { NeedleDepthChart } from '@/components/NeedleDepthChart'
+import { RichText } from '@/components/RichText'
+import { getComparison, getComparisonSummaries, getSiteSettings, staticSlugs } from '@/lib/content'
+import { formatDate } from '@/lib/formatting'
+import { breadcrumbJsonLd } from '@/lib/jsonLd'
+import { describe, pageMetadata } from '@/lib/metadata'
+import { homeDeviceCaveats, includesHomeDevice, medicalDisclaimer } from '@/lib/pageCopy'
+import { absoluteUrl, routes } from '@/lib/urls'
+
+export function generateStaticParams() {
+  return staticSlugs(getComparisonSummaries)
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { slug } = await params
+  const comparison = await getComparison(slug)
+  if (!comparison) return { title: 'Comparison not found', robots: { index: false } }
+  return pageMetadata({
+    title: comparison.title,
+    description: describe(comparison.verdict),
+    path: routes.comparison(comparison.slug),
+    type: 'article',
+  })
+}
+
+export default async function CuratedComparisonPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params
+  const [comparison, settings] = await Promise.all([getComparison(slug), getSiteSettings()])
+  if (!comparison) notFound()
+  const devices = comparison.devices
+  const crumbs = [
+    { name: 'Home', href: routes.home },
+    { name: 'Compare', href: routes.compare },
+    { name: comparison.title, href: routes.comparison(comparison.slug) },
+  ]
+
+  return (
+    <>
+      {settings ? <AffiliateDisclosure settings={settings} /> : null}
+      <JsonLd data={breadcrumbJsonLd(crumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(crumb.href) })))} />
+      <Breadcrumbs items={crumbs} />
+      <article>
+        <header className="page-intro">
+          <h1>{comparison.title}</h1>
+          {comparison.publishedAt ? (
+            <p className="meta">
+              Published <time dateTime={comparison.publishedAt}>{formatDate(comparison.publishedAt)}</time>
+            </p>
+          ) : null}
+          <p className="verdict verdict-box">
+            <strong>Our verdict:</strong> {comparison.verdict}
+          </p>
+        </header>
+
+        {devices.length >= 2 ? (
+          <section className="section" aria-labelledby="table-heading">
+            <h2 id="table-heading">Side by side</h2>
+            <ComparisonTable devices={devices} partnerLinksAllowed={settings !== null} />
+            <p>
+              <Link href={routes.compareDevices(devices.map((device) => device.slug))} prefetch={false}>
+                Change the devices in this comparison
+              </Link>
+            </p>
+          </section>
+        ) : (
+          <p className="notices">
+            Some devices in this comparison are no longer listed, so the table is not shown.{' '}
+            <Link href={routes.compare}>Build your own comparison</Link>.
+          </p>
+        )}
+
+        {includesHomeDevice(devices) ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}
+
+        <section className="section" aria-labelledby="body-heading">
+          <h2 id="body-heading">Our comparison</h2>
+          <RichText value={comparison.body} />
+        </section>
+
+        {devices.length > 0 ? (
+          <section className="section" aria-labelledby="depth-heading">
+            <h2 id="depth-heading">How deep the needles go</h2>
+            <NeedleDepthChart devices={devices} id="comparison-depth" />
+          </section>
+        ) : null}
+      </article>
+      <MedicalDisclaimer text={medicalDisclaimer(settings)} />
+    </>
+  )
+}

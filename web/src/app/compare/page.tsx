@@ -1,0 +1,109 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
+import { CompareAddForm } from '@/components/CompareAddForm'
+import { ComparisonTable } from '@/components/ComparisonTable'
+import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
+import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
+import { NeedleDepthChart } from '@/components/NeedleDepthChart'
+import { Notices } from '@/components/Notices'
+import { getComparisonSummaries, getDeviceSummaries, getSiteSettings } from '@/lib/content'
+import { resolveCompareSelection } from '@/lib/compareSelection'
+import type { SearchParams } from '@/lib/deviceFilters'
+import { listInWords } from '@/lib/formatting'
+import { pageMetadata } from '@/lib/metadata'
+import { homeDeviceCaveats, includesHomeDevice, medicalDisclaimer } from '@/lib/pageCopy'
+import { routes } from '@/lib/urls'
+
+async function selection(searchParams: Promise<SearchParams>) {
+  const [devices, params] = await Promise.all([getDeviceSummaries(), searchParams])
+  const bySlug = new Map(devices.map((device) => [device.slug, device]))
+  const resolved = resolveCompareSelection(params.devices, bySlug)
+  return { devices, resolved, chosen: resolved.slugs.map((slug) => bySlug.get(slug)!) }
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  const { resolved, chosen } = await selection(searchParams)
+  if (!resolved.complete) {
+    return pageMetadata({
+      title: 'Compare microneedling devices',
+      description: 'Put two to four microneedling devices side by side: needles, hygiene, concerns, price, pros and cons.',
+      path: routes.compare,
+      noIndex: resolved.slugs.length > 0,
+    })
+  }
+  const names = chosen.map((device) => device.name)
+  return pageMetadata({
+    title: `${names.join(' vs ')}`,
+    description: `${listInWords(names)} side by side: needle length and type, material, replaceable parts, skin concerns, price, pros and cons.`,
+    path: routes.compareDevices(resolved.slugs),
+  })
+}
+
+export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [settings, comparisons, { devices, resolved, chosen }] = await Promise.all([
+    getSiteSettings(),
+    getComparisonSummaries(),
+    selection(searchParams),
+  ])
+  const removeHref = (slug: string) => routes.compareDevices(resolved.slugs.filter((other) => other !== slug))
+
+  return (
+    <>
+      {settings ? <AffiliateDisclosure settings={settings} /> : null}
+      <div className="page-intro">
+        <h1>Compare devices</h1>
+        <p className="lede">
+          {resolved.complete
+            ? `${chosen.length} devices side by side. Rows where they differ are marked “Differs”; on a small screen, scroll the table sideways.`
+            : 'Put two to four devices side by side. Rows where they differ are marked “Differs”.'}
+        </p>
+      </div>
+
+      <Notices title={resolved.complete ? 'About your comparison' : 'Nothing to compare yet'} messages={resolved.notices} />
+
+      {resolved.complete ? null : chosen.length === 1 ? (
+        <p>
+          You have chosen the <Link href={routes.device(chosen[0]!.slug)}>{chosen[0]!.name}</Link>.
+        </p>
+      ) : null}
+
+      {resolved.complete ? null : <CompareAddForm selected={resolved.slugs} devices={devices} />}
+
+      {resolved.complete ? (
+        <>
+          <section className="section" aria-labelledby="table-heading">
+            <h2 id="table-heading" className="visually-hidden">
+              Side by side
+            </h2>
+            <ComparisonTable devices={chosen} partnerLinksAllowed={settings !== null} removeHref={removeHref} />
+          </section>
+          <CompareAddForm selected={resolved.slugs} devices={devices} />
+          {includesHomeDevice(chosen) ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}
+          <section className="section" aria-labelledby="depth-heading">
+            <h2 id="depth-heading">How deep the needles go</h2>
+            <NeedleDepthChart devices={chosen} id="compare-depth" />
+          </section>
+        </>
+      ) : null}
+
+      {comparisons.length > 0 ? (
+        <section className="section" aria-labelledby="curated-heading">
+          <h2 id="curated-heading">{resolved.complete ? 'Our written comparisons' : 'Or start from one of our comparisons'}</h2>
+          <ul className="link-cards">
+            {comparisons.map((comparison) => (
+              <li key={comparison.slug}>
+                <Link href={routes.comparison(comparison.slug)} className="link-card-title">
+                  {comparison.title}
+                </Link>
+                <p>{comparison.verdict}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <MedicalDisclaimer text={medicalDisclaimer(settings)} />
+    </>
+  )
+}

@@ -1,0 +1,174 @@
+import { concerns as concernTerms, formFactors, intendedUses } from '@microneedling/content/vocabulary'
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { Byline } from '@/components/Byline'
+import { DevicePictogram } from '@/components/DevicePictogram'
+import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
+import { JsonLd } from '@/components/JsonLd'
+import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
+import { NeedleDepthChart } from '@/components/NeedleDepthChart'
+import { OfferList } from '@/components/OfferList'
+import { ProsCons } from '@/components/ProsCons'
+import { Rating } from '@/components/Rating'
+import { RichText } from '@/components/RichText'
+import { SpecsTable } from '@/components/SpecsTable'
+import { getDevice, getDeviceSummaries, getSiteSettings, staticSlugs } from '@/lib/content'
+import { formatNeedleLength, formatPrice, label } from '@/lib/formatting'
+import { breadcrumbJsonLd, productJsonLd } from '@/lib/jsonLd'
+import { describe, pageMetadata } from '@/lib/metadata'
+import { homeDeviceCaveats, medicalDisclaimer } from '@/lib/pageCopy'
+import { lowestPrice } from '@/lib/prices'
+import { absoluteUrl, routes } from '@/lib/urls'
+
+export function generateStaticParams() {
+  return staticSlugs(getDeviceSummaries)
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { slug } = await params
+  const device = await getDevice(slug)
+  if (!device) return { title: 'Device not found', robots: { index: false } }
+  return pageMetadata({
+    title: `${device.name} review`,
+    description: describe(
+      `${device.verdict} ${label(formFactors, device.formFactor)} for ${device.intendedUse === 'home' ? 'home' : 'professional'} use with ${formatNeedleLength(device.needleLengthMm)} needles, rated ${device.rating}/10.`,
+    ),
+    path: routes.device(device.slug),
+    type: 'article',
+  })
+}
+
+export default async function DevicePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params
+  const [device, settings] = await Promise.all([getDevice(slug), getSiteSettings()])
+  if (!device) notFound()
+
+  const partnerLinksAllowed = settings !== null
+  const shownOffers = partnerLinksAllowed ? device.offers : []
+  const price = lowestPrice(device)
+  const pageUrl = absoluteUrl(routes.device(device.slug))
+  const crumbs = [
+    { name: 'Home', href: routes.home },
+    { name: 'Devices', href: routes.devices },
+    { name: device.name, href: routes.device(device.slug) },
+  ]
+
+  return (
+    <>
+      {settings ? <AffiliateDisclosure settings={settings} /> : null}
+      <JsonLd
+        data={productJsonLd({
+          device,
+          pageUrl,
+          offers: shownOffers.map((offer) => ({ offer, url: absoluteUrl(routes.partner(device.slug, offer.key)) })),
+          authorUrl: (author) => absoluteUrl(routes.author(author.slug)),
+        })}
+      />
+      <JsonLd data={breadcrumbJsonLd(crumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(crumb.href) })))} />
+      <Breadcrumbs items={crumbs} />
+
+      <article className="device-page">
+        <header className="device-hero">
+          <DevicePictogram formFactor={device.formFactor} className="pictogram-large" />
+          <div className="device-hero-text">
+            <p className="kicker">
+              <span className={`badge badge-${device.intendedUse}`}>{label(intendedUses, device.intendedUse)}</span>{' '}
+              {label(formFactors, device.formFactor)} by {device.brand.name}
+            </p>
+            <h1>{device.name}</h1>
+            <p className="verdict">
+              <strong>Our verdict:</strong> {device.verdict}
+            </p>
+            <div className="device-hero-facts">
+              <Rating value={device.rating} size="large" />
+              <p className="hero-price">
+                {price ? (
+                  <>
+                    From <strong>{formatPrice(price.amount, price.currency)}</strong>
+                    {partnerLinksAllowed && device.offers.length > 0 ? (
+                      <>
+                        {' '}
+                        · <a href="#where-to-buy">Where to buy</a>
+                      </>
+                    ) : null}
+                  </>
+                ) : (
+                  'No current offers'
+                )}
+              </p>
+              <p>
+                <Link href={routes.compareDevices([device.slug])} className="button button-secondary" prefetch={false}>
+                  Add to comparison
+                </Link>
+              </p>
+            </div>
+            <Byline writer={device.writer} medicalReviewer={device.medicalReviewer} lastReviewedAt={device.lastReviewedAt} />
+          </div>
+        </header>
+
+        {device.intendedUse === 'home' ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}
+
+        <section className="section" aria-labelledby="specs-heading">
+          <h2 id="specs-heading">Specifications and needles</h2>
+          <div className="specs-layout">
+            <SpecsTable device={device} />
+            <NeedleDepthChart devices={[device]} id="device-depth" />
+          </div>
+        </section>
+
+        <section className="section" aria-labelledby="pros-cons-heading">
+          <h2 id="pros-cons-heading">Pros and cons</h2>
+          <ProsCons pros={device.pros} cons={device.cons} />
+        </section>
+
+        <section className="section" aria-labelledby="concerns-heading">
+          <h2 id="concerns-heading">Skin concerns it is used for</h2>
+          {device.concerns.length > 0 ? (
+            <ul className="tag-list">
+              {device.concerns.map((concern) => (
+                <li key={concern}>
+                  <Link href={`${routes.devices}?concern=${encodeURIComponent(concern)}`}>{label(concernTerms, concern)}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>The maker does not list specific concerns.</p>
+          )}
+          <p className="fine-print">
+            Listed because the device is marketed for them, not as a promise of results.
+          </p>
+        </section>
+
+        <section className="section" aria-labelledby="review-heading">
+          <h2 id="review-heading">Our review</h2>
+          <RichText value={device.review} />
+        </section>
+
+        <section className="section" aria-labelledby="care-heading">
+          <h2 id="care-heading">Care and cleaning</h2>
+          {device.care ? (
+            <div className="care-text">
+              {device.care.split(/\n{2,}/).map((paragraph) => (
+                <p key={paragraph}>{paragraph}</p>
+              ))}
+            </div>
+          ) : (
+            <p>Follow the maker&apos;s cleaning instructions, and never share a device.</p>
+          )}
+        </section>
+
+        <OfferList
+          deviceSlug={device.slug}
+          deviceName={device.name}
+          offers={device.offers}
+          partnerLinksAllowed={partnerLinksAllowed}
+        />
+      </article>
+
+      <MedicalDisclaimer text={medicalDisclaimer(settings)} />
+    </>
+  )
+}

@@ -1,0 +1,48 @@
+import type { Metadata, Viewport } from 'next'
+import type { ReactNode } from 'react'
+import { SiteFooter } from '@/components/SiteFooter'
+import { SiteHeader } from '@/components/SiteHeader'
+import { getSiteSettings } from '@/lib/content'
+import { siteUrl } from '@/lib/environment'
+import { fallbackSiteName } from '@/lib/fallbackCopy'
+import './globals.css'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings()
+  const siteName = settings?.siteName ?? fallbackSiteName
+  const description =
+    settings?.tagline ?? 'Home and professional microneedling devices compared on needles, hygiene, price and what they can really do.'
+  return {
+    metadataBase: new URL(`${siteUrl}/`),
+    title: { default: siteName, template: `%s | ${siteName}` },
+    description,
+    applicationName: siteName,
+    openGraph: { siteName, type: 'website', locale: 'en_GB' },
+    formatDetection: { telephone: false },
+  }
+}
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: '#0f5f5a',
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const settings = await getSiteSettings()
+  const siteName = settings?.siteName ?? fallbackSiteName
+  return (
+    <html lang="en-GB">
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to main content
+        </a>
+        <SiteHeader siteName={siteName} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter siteName={siteName} tagline={settings?.tagline} />
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,111 @@
+import type { DeviceSummary } from '@microneedling/content/schemas'
+import Link from 'next/link'
+import { buildCompareRows, type CompareCell } from '@/lib/compareRows'
+import { formatPrice, listInWords } from '@/lib/formatting'
+import { routes } from '@/lib/urls'
+import { DevicePictogram } from './DevicePictogram'
+import { PartnerLink } from './PartnerLink'
+
+function Cell({ cell, device, partnerLinksAllowed }: { cell: CompareCell; device: DeviceSummary; partnerLinksAllowed: boolean }) {
+  switch (cell.kind) {
+    case 'text':
+      return <>{cell.text}</>
+    case 'list':
+      return cell.items.length > 0 ? (
+        <ul className="cell-list">
+          {cell.items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      ) : (
+        <>{cell.empty}</>
+      )
+    case 'offers':
+      if (cell.offers.length === 0) return <>No current offers</>
+      if (!partnerLinksAllowed) return <>Shop links are not available right now</>
+      return (
+        <ul className="cell-list cell-offers">
+          {cell.offers.map((offer) => (
+            <li key={offer.key}>
+              <PartnerLink deviceSlug={device.slug} offerKey={offer.key}>
+                {formatPrice(offer.price, offer.currency)} at {offer.partner.name}
+              </PartnerLink>
+            </li>
+          ))}
+        </ul>
+      )
+  }
+}
+
+/**
+ * Two to four devices side by side in one table. Rows where the devices differ carry a visible
+ * "Differs" label (not colour alone), and the caption says so.
+ */
+export function ComparisonTable({
+  devices,
+  partnerLinksAllowed,
+  removeHref,
+  id = 'comparison',
+}: {
+  devices: readonly DeviceSummary[]
+  partnerLinksAllowed: boolean
+  /** Where "Remove" goes for each device (the compare tool); absent for curated comparisons. */
+  removeHref?: (slug: string) => string
+  id?: string
+}) {
+  const rows = buildCompareRows(devices)
+  const differing = rows.filter((row) => row.differs).length
+  const captionId = `${id}-caption`
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="compare-table" data-testid="comparison-table">
+        <caption id={captionId}>
+          <span className="caption-inner">
+            {listInWords(devices.map((device) => device.name))} compared.{' '}
+            <span className="caption-note">
+              {differing === 0
+                ? 'They match on every row.'
+                : `Rows marked “Differs” (${differing} of ${rows.length}) are where they are not the same.`}
+            </span>
+          </span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="compare-corner">
+              Feature
+            </th>
+            {devices.map((device) => (
+              <th scope="col" key={device.slug} className="compare-device">
+                <DevicePictogram formFactor={device.formFactor} className="pictogram-small" />
+                <Link href={routes.device(device.slug)} className="compare-device-name">
+                  {device.name}
+                </Link>
+                <span className="compare-device-brand">{device.brand.name}</span>
+                {removeHref ? (
+                  <Link href={removeHref(device.slug)} className="compare-remove" prefetch={false}>
+                    Remove<span className="visually-hidden"> {device.name} from the comparison</span>
+                  </Link>
+                ) : null}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className={row.differs ? 'row-differs' : undefined} data-differs={row.differs ? 'true' : 'false'}>
+              <th scope="row">
+                {row.label}
+                {row.differs ? <span className="differs-badge">Differs</span> : null}
+              </th>
+              {row.cells.map((cell, index) => (
+                <td key={devices[index]!.slug}>
+                  <Cell cell={cell} device={devices[index]!} partnerLinksAllowed={partnerLinksAllowed} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

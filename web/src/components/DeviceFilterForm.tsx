@@ -1,0 +1,98 @@
+import {
+  concerns,
+  formFactors,
+  intendedUses,
+  needleLengthLimitsMm,
+  needleMaterials,
+} from '@microneedling/content/vocabulary'
+import Link from 'next/link'
+import { sortOptions, type DeviceFilters } from '@/lib/deviceFilters'
+import { routes } from '@/lib/urls'
+
+function Select({
+  id,
+  name,
+  text,
+  value,
+  anyText,
+  options,
+}: {
+  id: string
+  name: string
+  text: string
+  value: string | undefined
+  anyText: string
+  options: readonly { value: string; title: string }[]
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{text}</label>
+      <select id={id} name={name} defaultValue={value ?? ''}>
+        <option value="">{anyText}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+function NumberField({ id, name, text, value, min, max, step }: { id: string; name: string; text: string; value: number | undefined; min: number; max?: number; step: string }) {
+  return (
+    <div className="field field-number">
+      <label htmlFor={id}>{text}</label>
+      <input id={id} name={name} type="number" inputMode="decimal" min={min} max={max} step={step} defaultValue={value ?? ''} />
+    </div>
+  )
+}
+
+/** The /devices filters: a plain GET form, so it works without JavaScript and the URL can be shared. */
+export function DeviceFilterForm({ filters }: { filters: DeviceFilters }) {
+  return (
+    <form method="get" action={routes.devices} className="filters" aria-labelledby="filters-heading">
+      <h2 id="filters-heading" className="filters-heading">
+        Filter and sort
+      </h2>
+      <fieldset className="field-group">
+        <legend>Use</legend>
+        <div className="radio-row">
+          {[{ value: '', title: 'Any' }, ...intendedUses].map((use) => (
+            <label key={use.value || 'any'} className="radio">
+              <input type="radio" name="use" value={use.value} defaultChecked={(filters.use ?? '') === use.value} />
+              {use.title}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Select id="filter-form" name="form" text="Form factor" value={filters.form} anyText="Any" options={formFactors} />
+      <Select id="filter-material" name="material" text="Needle material" value={filters.material} anyText="Any" options={needleMaterials} />
+      <Select id="filter-concern" name="concern" text="Skin concern" value={filters.concern} anyText="Any" options={concerns} />
+      <Select id="filter-sort" name="sort" text="Sort by" value={filters.sort === "rating" ? undefined : filters.sort} anyText="Highest rated first" options={sortOptions.filter((option) => option.value !== 'rating')} />
+      <fieldset className="field-group">
+        <legend>Needle length (mm)</legend>
+        <div className="range-row">
+          <NumberField id="filter-min-needle" name="minNeedle" text="From" value={filters.minNeedle} min={0} max={needleLengthLimitsMm.max} step="0.05" />
+          <NumberField id="filter-max-needle" name="maxNeedle" text="To" value={filters.maxNeedle} min={0} max={needleLengthLimitsMm.max} step="0.05" />
+        </div>
+      </fieldset>
+      <fieldset className="field-group">
+        <legend>Price (lowest offer)</legend>
+        <div className="range-row">
+          <NumberField id="filter-min-price" name="minPrice" text="From" value={filters.minPrice} min={0} step="any" />
+          <NumberField id="filter-max-price" name="maxPrice" text="To" value={filters.maxPrice} min={0} step="any" />
+        </div>
+        <p className="field-hint">In the shop&apos;s own currency; most prices are in pounds.</p>
+      </fieldset>
+      <div className="filter-actions">
+        <button type="submit" className="button">
+          Show devices
+        </button>
+        <Link href={routes.devices} className="filter-reset">
+          Clear all filters
+        </Link>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,25 @@
+import type { Caveat } from '@microneedling/content/schemas'
+import Link from 'next/link'
+import { routes } from '@/lib/urls'
+
+/** The caveats every page that shows a home device carries, with the guide that explains them. */
+export function HomeDeviceCaveats({ caveats, withDetails = false }: { caveats: readonly Caveat[]; withDetails?: boolean }) {
+  return (
+    <section className="caveats" data-testid="home-device-caveats" aria-labelledby="home-device-caveats-heading">
+      <h2 id="home-device-caveats-heading" className="caveats-heading">
+        Before you buy a home device
+      </h2>
+      <ul className="caveats-list">
+        {caveats.map((caveat) => (
+          <li key={caveat._key}>
+            {caveat.statement}
+            {withDetails && caveat.details ? <span className="caveat-details"> {caveat.details}</span> : null}
+          </li>
+        ))}
+      </ul>
+      <p className="caveats-more">
+        <Link href={routes.homeVersusProfessionalGuide}>Read our guide: home vs professional microneedling</Link>
+      </p>
+    </section>
+  )
+}

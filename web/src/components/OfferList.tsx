@@ -1,0 +1,60 @@
+import type { Offer } from '@microneedling/content/schemas'
+import { availabilities } from '@microneedling/content/vocabulary'
+import { formatDate, formatPrice, label } from '@/lib/formatting'
+import { sortOffers } from '@/lib/prices'
+import { PartnerLink } from './PartnerLink'
+
+/**
+ * "Where to buy": every offer with its shop, price, stock and the date the price was checked.
+ * `partnerLinksAllowed` is false when the affiliate disclosure cannot be shown; then no partner
+ * link is rendered at all.
+ */
+export function OfferList({
+  deviceSlug,
+  deviceName,
+  offers,
+  partnerLinksAllowed,
+}: {
+  deviceSlug: string
+  deviceName: string
+  offers: readonly Offer[]
+  partnerLinksAllowed: boolean
+}) {
+  return (
+    <section id="where-to-buy" className="section where-to-buy" aria-labelledby="where-to-buy-heading">
+      <h2 id="where-to-buy-heading">Where to buy</h2>
+      {!partnerLinksAllowed ? (
+        <p>Shop links for the {deviceName} are not available right now. Please check back later.</p>
+      ) : offers.length === 0 ? (
+        <p>No shop we work with lists the {deviceName} at the moment.</p>
+      ) : (
+        <>
+          <ul className="offers">
+            {sortOffers(offers).map((offer) => (
+              <li key={offer.key} className="offer">
+                <div className="offer-details">
+                  <p className="offer-partner">{offer.partner.name}</p>
+                  <p className="offer-price">{formatPrice(offer.price, offer.currency)}</p>
+                  <p className="offer-meta">
+                    <span className={`availability availability-${offer.availability}`}>
+                      {label(availabilities, offer.availability)}
+                    </span>
+                    <span>
+                      Price checked on <time dateTime={offer.priceCheckedAt}>{formatDate(offer.priceCheckedAt)}</time>
+                    </span>
+                  </p>
+                </div>
+                <PartnerLink deviceSlug={deviceSlug} offerKey={offer.key} className="button">
+                  View at {offer.partner.name}
+                </PartnerLink>
+              </li>
+            ))}
+          </ul>
+          <p className="fine-print">
+            Prices and stock change often; the shop&apos;s own page has the current price.
+          </p>
+        </>
+      )}
+    </section>
+  )
+}

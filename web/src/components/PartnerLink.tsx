@@ -1,0 +1,30 @@
+import { partnerLinkPath } from '@microneedling/content/partnerLinks'
+import type { ReactNode } from 'react'
+
+/**
+ * The only way the site links to a partner: through /go/ (which records the click and redirects),
+ * marked as sponsored for search engines and as an affiliate link for people. A plain <a>, not
+ * next/link, so the redirect is never prefetched or counted without a click.
+ */
+export function PartnerLink({
+  deviceSlug,
+  offerKey,
+  children,
+  className,
+}: {
+  deviceSlug: string
+  offerKey: string
+  children: ReactNode
+  className?: string
+}) {
+  return (
+    <a
+      href={partnerLinkPath(deviceSlug, offerKey)}
+      rel="sponsored nofollow noopener"
+      className={className ? `partner-link ${className}` : 'partner-link'}
+      data-partner-link=""
+    >
+      {children} <span className="affiliate-cue">(affiliate link)</span>
+    </a>
+  )
+}

@@ -1,0 +1,38 @@
+import Link from 'next/link'
+import { routes } from '@/lib/urls'
+
+export function SiteFooter({ siteName, tagline }: { siteName: string; tagline?: string | undefined }) {
+  return (
+    <footer className="site-footer">
+      <div className="site-footer-inner">
+        <div>
+          <p className="site-footer-name">{siteName}</p>
+          {tagline ? <p className="site-footer-tagline">{tagline}</p> : null}
+          <p className="fine-print">
+            We earn a commission on some purchases made through links marked “affiliate link”. Ratings are
+            never for sale.
+          </p>
+        </div>
+        <nav aria-label="Footer">
+          <ul>
+            <li>
+              <Link href={routes.devices}>All devices</Link>
+            </li>
+            <li>
+              <Link href={routes.compare}>Compare devices</Link>
+            </li>
+            <li>
+              <Link href={routes.guides}>Guides</Link>
+            </li>
+            <li>
+              <Link href={routes.about}>How we review</Link>
+            </li>
+            <li>
+              <Link href={routes.disclosure}>Affiliate disclosure</Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  )
+}

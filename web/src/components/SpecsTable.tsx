@@ -1,0 +1,56 @@
+import type { DeviceSummary } from '@microneedling/content/schemas'
+import {
+  formFactors,
+  homeDeviceTypicalMaxMm,
+  intendedUses,
+  needleMaterials,
+  needleTips,
+} from '@microneedling/content/vocabulary'
+import { formatMillimetres, formatNeedleLength, label, yesNo } from '@/lib/formatting'
+
+export function SpecsTable({ device }: { device: DeviceSummary }) {
+  const { needles } = device
+  const longForHome = device.intendedUse === 'home' && device.needleLengthMm.max > homeDeviceTypicalMaxMm
+  const rows: [string, React.ReactNode][] = [
+    ['Brand', device.brand.name],
+    ['Use', label(intendedUses, device.intendedUse)],
+    ['Form factor', label(formFactors, device.formFactor)],
+    [
+      'Needle length',
+      <>
+        {formatNeedleLength(device.needleLengthMm)}
+        {needles.adjustable ? ' (adjustable)' : ' (fixed)'}
+        {longForHome ? (
+          <span className="spec-note">
+            {' '}
+            Longer than the {formatMillimetres(homeDeviceTypicalMaxMm)} usual for home devices.
+          </span>
+        ) : null}
+      </>,
+    ],
+  ]
+  if (needles.needleCount !== undefined) rows.push(['Needle count', String(needles.needleCount)])
+  if (needles.cartridgeConfigurations.length > 0) rows.push(['Cartridges', needles.cartridgeConfigurations.join(', ')])
+  if (needles.needleCount === undefined && needles.cartridgeConfigurations.length === 0) {
+    rows.push(['Needle count', 'Not stated by the maker'])
+  }
+  rows.push(
+    ['Needle material', label(needleMaterials, needles.material)],
+    ['Needle tip', label(needleTips, needles.tip)],
+    ['Replaceable head', yesNo(needles.replaceableHead)],
+    ['Sterile single-use parts', yesNo(needles.sterileSingleUseParts)],
+  )
+  return (
+    <table className="specs-table">
+      <caption>Specifications of the {device.name}</caption>
+      <tbody>
+        {rows.map(([name, value]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,168 @@
+import type { DeviceSummary, Offer } from '@microneedling/content/schemas'
+import {
+  concerns as concernTerms,
+  formFactors,
+  intendedUses,
+  needleMaterials,
+  needleTips,
+} from '@microneedling/content/vocabulary'
+import { formatNeedleLength, formatPrice, formatRating, label, yesNo } from './formatting'
+import { lowestPrice, sortOffers } from './prices'
+
+/**
+ * The rows of the comparison table, and which of them differ between the devices. Each cell keeps
+ * a comparable value (what "differs" is decided on) apart from how it is shown.
+ */
+
+export type CompareCell =
+  | { kind: 'text'; text: string }
+  | { kind: 'list'; items: string[]; empty: string }
+  | { kind: 'offers'; offers: Offer[] }
+
+export interface CompareRow {
+  key: string
+  label: string
+  cells: CompareCell[]
+  differs: boolean
+}
+
+type Comparable = string | readonly string[]
+
+function sameValue(a: Comparable, b: Comparable): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b
+  if (a.length !== b.length) return false
+  const sortedA = [...a].sort()
+  const sortedB = [...b].sort()
+  return sortedA.every((item, index) => item === sortedB[index])
+}
+
+/** True when any two values differ; lists are compared as sets, ignoring order. */
+export function valuesDiffer(values: readonly Comparable[]): boolean {
+  const [first, ...rest] = values
+  if (first === undefined) return false
+  return rest.some((value) => !sameValue(first, value))
+}
+
+interface RowDefinition {
+  key: string
+  label: string
+  cell: (device: DeviceSummary) => CompareCell
+  comparable: (device: DeviceSummary) => Comparable
+}
+
+function needleCountText(device: DeviceSummary): string {
+  const parts: string[] = []
+  if (device.needles.needleCount !== undefined) parts.push(`${device.needles.needleCount} needles`)
+  if (device.needles.cartridgeConfigurations.length > 0) {
+    parts.push(`Cartridges: ${device.needles.cartridgeConfigurations.join(', ')}`)
+  }
+  return parts.join('; ') || 'Not stated'
+}
+
+function priceText(device: DeviceSummary): string {
+  const lowest = lowestPrice(device)
+  return lowest ? `From ${formatPrice(lowest.amount, lowest.currency)}` : 'No current offers'
+}
+
+const text = (value: string): CompareCell => ({ kind: 'text', text: value })
+
+const rowDefinitions: RowDefinition[] = [
+  {
+    key: 'use',
+    label: 'Use',
+    cell: (device) => text(label(intendedUses, device.intendedUse)),
+    comparable: (device) => device.intendedUse,
+  },
+  {
+    key: 'formFactor',
+    label: 'Form factor',
+    cell: (device) => text(label(formFactors, device.formFactor)),
+    comparable: (device) => device.formFactor,
+  },
+  {
+    key: 'needleLength',
+    label: 'Needle length',
+    cell: (device) =>
+      text(`${formatNeedleLength(device.needleLengthMm)}${device.needles.adjustable ? ' (adjustable)' : ''}`),
+    comparable: (device) => `${device.needleLengthMm.min}-${device.needleLengthMm.max}`,
+  },
+  {
+    key: 'needleCount',
+    label: 'Needle count or cartridges',
+    cell: (device) => text(needleCountText(device)),
+    comparable: needleCountText,
+  },
+  {
+    key: 'material',
+    label: 'Needle material',
+    cell: (device) => text(label(needleMaterials, device.needles.material)),
+    comparable: (device) => device.needles.material,
+  },
+  {
+    key: 'tip',
+    label: 'Needle tip',
+    cell: (device) => text(label(needleTips, device.needles.tip)),
+    comparable: (device) => device.needles.tip,
+  },
+  {
+    key: 'replaceableHead',
+    label: 'Replaceable head',
+    cell: (device) => text(yesNo(device.needles.replaceableHead)),
+    comparable: (device) => String(device.needles.replaceableHead),
+  },
+  {
+    key: 'sterileSingleUseParts',
+    label: 'Sterile single-use parts',
+    cell: (device) => text(yesNo(device.needles.sterileSingleUseParts)),
+    comparable: (device) => String(device.needles.sterileSingleUseParts),
+  },
+  {
+    key: 'concerns',
+    label: 'Skin concerns',
+    cell: (device) => ({
+      kind: 'list',
+      items: device.concerns.map((concern) => label(concernTerms, concern)),
+      empty: 'None listed',
+    }),
+    comparable: (device) => device.concerns,
+  },
+  {
+    key: 'price',
+    label: 'Price',
+    cell: (device) => text(priceText(device)),
+    comparable: priceText,
+  },
+  {
+    key: 'rating',
+    label: 'Our rating',
+    cell: (device) => text(`${formatRating(device.rating)} out of 10`),
+    comparable: (device) => formatRating(device.rating),
+  },
+  {
+    key: 'pros',
+    label: 'Pros',
+    cell: (device) => ({ kind: 'list', items: device.pros, empty: 'None listed' }),
+    comparable: (device) => device.pros,
+  },
+  {
+    key: 'cons',
+    label: 'Cons',
+    cell: (device) => ({ kind: 'list', items: device.cons, empty: 'None listed' }),
+    comparable: (device) => device.cons,
+  },
+  {
+    key: 'whereToBuy',
+    label: 'Where to buy',
+    cell: (device) => ({ kind: 'offers', offers: sortOffers(device.offers) }),
+    comparable: (device) => [...new Set(device.offers.map((offer) => offer.partner.name))],
+  },
+]
+
+export function buildCompareRows(devices: readonly DeviceSummary[]): CompareRow[] {
+  return rowDefinitions.map((row) => ({
+    key: row.key,
+    label: row.label,
+    cells: devices.map(row.cell),
+    differs: devices.length > 1 && valuesDiffer(devices.map(row.comparable)),
+  }))
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next'
+import { getSiteSettings } from './content'
+import { fallbackSiteName } from './fallbackCopy'
+import { absoluteUrl } from './urls'
+
+/** Title, description, absolute canonical URL and Open Graph tags for one page. */
+export async function pageMetadata({
+  title,
+  description,
+  path,
+  type = 'website',
+  noIndex = false,
+}: {
+  title: string
+  description: string
+  path: string
+  type?: 'website' | 'article'
+  noIndex?: boolean
+}): Promise<Metadata> {
+  const settings = await getSiteSettings()
+  const url = absoluteUrl(path)
+  return {
+    title,
+    description,
+    alternates: { canonical: url },
+    openGraph: {
+      title,
+      description,
+      url,
+      siteName: settings?.siteName ?? fallbackSiteName,
+      type,
+      locale: 'en_GB',
+    },
+    twitter: { card: 'summary', title, description },
+    ...(noIndex ? { robots: { index: false, follow: true } } : {}),
+  }
+}
+
+/** Descriptions are cut at a word near 160 characters, as search results show them. */
+export function describe(text: string, limit = 160): string {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  if (clean.length <= limit) return clean
+  const cut = clean.slice(0, limit - 1)
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 80 ? cut.lastIndexOf(' ') : cut.length)}…`
+}

@@ -1,0 +1,82 @@
+import { loadOfferRedirect } from '@microneedling/content/loaders'
+import { partnerRedirectUrl } from '@microneedling/content/partnerLinks'
+import type { ContentSource } from '@microneedling/content/source/types'
+import type { ClickRecorder } from './clickRecorder'
+
+/**
+ * /go/<device slug>/<offer key>: the only way partner URLs leave the site. The target is the URL
+ * stored for that offer, checked against its partner's allowed hosts, with the partner's tracking
+ * parameter; nothing from the request (query, headers, cookies) takes part.
+ */
+
+const segment = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
+
+export interface GoPath {
+  device: string
+  offer: string
+}
+
+/** The device slug and offer key of a /go/ path, or null when the path cannot name an offer. */
+export function parseGoPath(pathname: string): GoPath | null {
+  const match = /^\/go\/([^/]+)\/([^/]+)\/?$/.exec(pathname)
+  if (!match) return null
+  let device: string
+  let offer: string
+  try {
+    device = decodeURIComponent(match[1]!)
+    offer = decodeURIComponent(match[2]!)
+  } catch {
+    return null
+  }
+  return segment.test(device) && segment.test(offer) ? { device, offer } : null
+}
+
+export interface PartnerRedirect {
+  url: string
+  partner: string
+}
+
+/** Where the offer's partner link goes, or null (unknown device or offer, or a URL that breaks the rules). */
+export async function findPartnerRedirect(source: ContentSource, path: GoPath): Promise<PartnerRedirect | null> {
+  const offer = await loadOfferRedirect(source, path.device, path.offer)
+  if (!offer) return null
+  const url = partnerRedirectUrl({ url: offer.url, partner: offer.partner })
+  if (!url) {
+    console.warn(`[go] offer ${path.device}/${path.offer} has a URL its partner does not allow; answering 404`)
+    return null
+  }
+  return { url, partner: offer.partner.name }
+}
+
+/**
+ * The 302 for a known offer, after recording the click; null when the request should fall through
+ * to the not-found page.
+ */
+export async function partnerRedirectResponse(
+  source: ContentSource,
+  pathname: string,
+  recorder: ClickRecorder,
+  options: { record: boolean; now?: () => Date } = { record: true },
+): Promise<Response | null> {
+  const path = parseGoPath(pathname)
+  if (!path) return null
+  const target = await findPartnerRedirect(source, path)
+  if (!target) return null
+  if (options.record) {
+    try {
+      await recorder.record({ device: path.device, offer: path.offer, partner: target.partner, at: (options.now ?? (() => new Date()))() })
+    } catch (error) {
+      // A failed count must not cost the shopper the link.
+      console.error(`[go] could not record click: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  return new Response(null, {
+    status: 302,
+    headers: {
+      Location: target.url,
+      'Cache-Control': 'private, no-store',
+      'X-Robots-Tag': 'noindex, nofollow',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+    },
+  })
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { usableOffers } from '@/lib/offers'
+import { lowestOffer, sortOffers } from '@/lib/prices'
+import { makeOffer } from './support/devices'
+
+describe('lowestOffer', () => {
+  it('picks the cheapest offer a shopper can buy', () => {
+    const cheapButGone = makeOffer({ price: 5, availability: 'outOfStock' })
+    const cheapest = makeOffer({ price: 12 })
+    expect(lowestOffer([makeOffer({ price: 20 }), cheapButGone, cheapest])).toBe(cheapest)
+  })
+
+  it('falls back to out-of-stock offers when nothing else is listed', () => {
+    const only = makeOffer({ price: 30, availability: 'outOfStock' })
+    expect(lowestOffer([only])).toBe(only)
+    expect(lowestOffer([])).toBeUndefined()
+  })
+
+  it('prefers prices in pounds over smaller numbers in other currencies', () => {
+    const pounds = makeOffer({ price: 74.99 })
+    expect(lowestOffer([makeOffer({ price: 60, currency: 'USD' }), pounds])).toBe(pounds)
+    const dollars = makeOffer({ price: 60, currency: 'USD' })
+    expect(lowestOffer([makeOffer({ price: 70, currency: 'EUR' }), dollars])).toBe(dollars)
+  })
+})
+
+describe('sortOffers', () => {
+  it('lists pounds cheapest first, then other currencies, out of stock last', () => {
+    const a = makeOffer({ price: 29 })
+    const b = makeOffer({ price: 27.5 })
+    const c = makeOffer({ price: 10, currency: 'USD' })
+    const d = makeOffer({ price: 1, availability: 'outOfStock' })
+    expect(sortOffers([d, c, a, b])).toEqual([b, a, c, d])
+  })
+})
+
+describe('usableOffers', () => {
+  it('leaves out offers /go/ would refuse, and says which', () => {
+    const messages: string[] = []
+    const good = makeOffer({ url: 'https://www.shop.example.com/p' })
+    const wrongHost = makeOffer({ key: 'bad', url: 'https://evil.example/p' })
+    expect(usableOffers('roller', [good, wrongHost], (message) => messages.push(message))).toEqual([good])
+    expect(messages).toEqual(['[content] left out offer roller/bad: its URL is not on a host Shop allows'])
+  })
+})
