@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Every test, in the order that fails fastest: types, unit tests, the Studio's schema and build,
-# the sample dataset, then the site in a real browser. Run through `pnpm test`, so `node` is the
-# repository's own Node 24.
+# Every test, in the order that fails fastest: generated types, types, unit tests, the Studio's
+# schema and build, the sample dataset, then the site in a real browser. Run through `pnpm test`,
+# so `node` is the repository's own Node 24.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
 step "Node $(node --version)"
+step "Sanity TypeGen output is committed and fresh"
+bash scripts/check-typegen-fresh.sh
 step "Type check"
 pnpm -r --workspace-concurrency=1 typecheck
 step "Unit tests: content, Studio, site"
@@ -18,6 +20,7 @@ step "Studio build"
 pnpm --filter @microneedling/studio build
 step "Sample dataset check"
 pnpm content:check
-step "Contract and browser tests"
+step "Contract, Studio and browser tests"
 bash scripts/ensure-chromium.sh
-pnpm --filter @microneedling/tests test
+# The Studio was built above; the Studio test reuses that build unless a source changed since.
+STUDIO_BUILT=1 pnpm --filter @microneedling/tests test

@@ -1,12 +1,16 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 /**
- * Two sets of cross-package tests:
+ * Three sets of cross-package tests:
  * - `contract`: the content loaders through the real @sanity/client against a local Content Lake
  *   stand-in. Plain Node, a few seconds; run on every change (`pnpm test:contract`).
+ * - `studio`: the Studio's static build booting in headless Chromium. Its global setup runs
+ *   `sanity build` once (skipped with STUDIO_BUILT=1 while studio/dist is fresh) (`pnpm test:studio`).
  * - `browser`: the built site in headless Chromium. Its global setup runs `next build` once
  *   (skipped with SITE_BUILT=1), so it runs after the contract tests (`pnpm test:browser`).
  */
+const studioTests = 'e2e/studio.test.ts'
+
 export default defineConfig({
   test: {
     projects: [
@@ -21,15 +25,27 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'studio',
+          include: [studioTests],
+          environment: 'node',
+          globalSetup: ['support/studioBuildSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, studioTests],
           environment: 'node',
           globalSetup: ['support/siteBuildSetup.ts'],
           // Each file starts its own `next start` and Chromium: a few at a time is enough.
           maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
