@@ -1,8 +1,10 @@
 import {visionTool} from '@sanity/vision'
 import {defineConfig} from 'sanity'
+import {presentationTool} from 'sanity/presentation'
 import {structureTool} from 'sanity/structure'
 
-import {dataset, projectId} from './environment.ts'
+import {dataset, previewUrl, projectId} from './environment.ts'
+import {locations, mainDocuments} from './presentation/resolve.ts'
 import {schemaTypes} from './schemaTypes/index.ts'
 import {actionsForDocumentType, withoutSingletonTemplates} from './singletons.ts'
 import {structure} from './structure.ts'
@@ -16,8 +18,15 @@ export default defineConfig({
 
   plugins: [
     structureTool({structure}),
-    // The Presentation tool (previews of the real page, at `previewUrl` from ./environment.ts)
-    // goes here, before Vision, once the site has its draft-mode route.
+    // Previews of the real page: the site at `previewUrl` opened in draft mode (drafts, with edit
+    // overlays) through its /api/draft-mode routes.
+    presentationTool({
+      previewUrl: {
+        initial: previewUrl,
+        previewMode: {enable: '/api/draft-mode/enable', disable: '/api/draft-mode/disable'},
+      },
+      resolve: {locations, mainDocuments},
+    }),
     visionTool({defaultApiVersion: '2025-02-19'}),
   ],
 

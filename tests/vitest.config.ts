@@ -8,6 +8,9 @@ import { configDefaults, defineConfig } from 'vitest/config'
  *   `sanity build` once (skipped with STUDIO_BUILT=1 while studio/dist is fresh) (`pnpm test:studio`).
  * - `browser`: the built site in headless Chromium. Its global setup runs `next build` once
  *   (skipped with SITE_BUILT=1), so it runs after the contract tests (`pnpm test:browser`).
+ * - `contentlake`: the site built and served against the Content Lake stand-in, as on a real
+ *   Sanity project: same pages as on the sample, webhook revalidation, outages. Its global setup
+ *   builds into web/.next-contentlake (`pnpm test:contentlake`).
  */
 const studioTests = 'e2e/studio.test.ts'
 
@@ -46,6 +49,19 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: {
+          name: 'contentlake',
+          include: ['contentLake/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['support/contentLakeSiteSetup.ts'],
+          // Every file serves a stand-in on the one port the site was built against: one at a time.
+          maxWorkers: 1,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -43,6 +43,8 @@ export interface ContentLakeStandIn {
   deleteDocument(id: string): void
   /** The next `count` query requests fail as described, then answering resumes. */
   failNext(count: number, failure: SimulatedFailure): void
+  /** Forgets failures still queued by failNext: answering resumes with the next request. */
+  clearFailures(): void
   clearRequests(): void
   close(): Promise<void>
 }
@@ -174,6 +176,9 @@ export async function startContentLakeStandIn(options: StandInOptions): Promise<
     },
     failNext(count, failure) {
       for (let index = 0; index < count; index += 1) failures.push(failure)
+    },
+    clearFailures() {
+      failures.length = 0
     },
     clearRequests() {
       requests.length = 0

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { inject } from 'vitest'
 import { freePort } from './freePort.ts'
@@ -10,10 +10,16 @@ import { testDistDir, testsDir, webDir } from './paths.ts'
 /**
  * Builds and serves the real Next.js site for browser tests: `next build` once per test run, then
  * `next start` per test file, each on its own free port, with the environment the file asks for.
+ *
+ * Most files share the one build in web/.next-test. A file that needs the site built from other
+ * content (static pages read the dataset at build time) builds into its own dist directory
+ * (`distDir`), and serves that.
  */
 
-const buildIdPath = join(webDir, testDistDir, 'BUILD_ID')
-const buildLogPath = join(testsDir, 'artifacts', 'site-build.log')
+const buildIdPath = (distDir: string) => join(webDir, distDir, 'BUILD_ID')
+/** The shared build keeps its old log name; other builds get one each, named after their dist directory. */
+const buildLogPath = (distDir: string) =>
+  join(testsDir, 'artifacts', distDir === testDistDir ? 'site-build.log' : `site-build${distDir.replace(/^\.next/, '')}.log`)
 /** Files `next build` rewrites to match its dist directory; shared with developers, so restored after. */
 const filesNextRewrites = [join(webDir, 'next-env.d.ts'), join(webDir, 'tsconfig.json')]
 
@@ -22,35 +28,61 @@ export interface BuildSiteOptions {
   env?: Record<string, string | undefined>
   /** Rebuild even when SITE_BUILT=1 says the build is fresh. */
   force?: boolean
+  /**
+   * The dist directory under web/ (default `.next-test`, the build every file shares). Must start
+   * with `.next-` so it is git-ignored and never a developer's `.next`.
+   */
+  distDir?: string
 }
 
-let build: Promise<void> | undefined
+export interface SiteBuild {
+  distDir: string
+  /** What `next build` printed: static pages are rendered here, so content rejected at build time is logged here. */
+  output: string
+}
+
+const builds = new Map<string, Promise<SiteBuild>>()
 
 /**
- * Runs `next build` into web/.next-test, at most once per process. Set SITE_BUILT=1 to reuse a
- * build you know is fresh (e.g. re-running one browser test while editing it).
+ * Runs `next build` into web/.next-test (or `distDir`), at most once per process and directory.
+ * Set SITE_BUILT=1 to reuse builds you know are fresh (e.g. re-running one browser test while
+ * editing it); the output is then the log the last build left.
  */
-export function buildSite(options: BuildSiteOptions = {}): Promise<void> {
+export function buildSite(options: BuildSiteOptions = {}): Promise<SiteBuild> {
+  const distDir = checkedDistDir(options.distDir)
   if (process.env.SITE_BUILT === '1' && !options.force) {
-    if (!existsSync(buildIdPath)) {
-      return Promise.reject(new Error(`SITE_BUILT=1, but there is no build at ${buildIdPath}: run without SITE_BUILT once`))
+    if (!existsSync(buildIdPath(distDir))) {
+      return Promise.reject(new Error(`SITE_BUILT=1, but there is no build at ${buildIdPath(distDir)}: run without SITE_BUILT once`))
     }
-    return Promise.resolve()
+    return readFile(buildLogPath(distDir), 'utf8').then(
+      (output) => ({ distDir, output }),
+      () => ({ distDir, output: '' }),
+    )
   }
-  build ??= runBuild(options.env ?? {})
+  let build = builds.get(distDir)
+  if (!build) {
+    build = runBuild(distDir, options.env ?? {})
+    builds.set(distDir, build)
+  }
   return build
 }
 
-async function runBuild(env: Record<string, string | undefined>): Promise<void> {
+function checkedDistDir(distDir: string = testDistDir): string {
+  if (!/^\.next-[a-z0-9-]+$/.test(distDir)) throw new Error(`distDir must look like ".next-something", not "${distDir}"`)
+  return distDir
+}
+
+async function runBuild(distDir: string, env: Record<string, string | undefined>): Promise<SiteBuild> {
   const started = Date.now()
-  const next = runNext(['build'], siteEnvironment(env))
-  const code = await undoingRewrites(filesNextRewrites, testDistDir, () => next.exited)
+  const next = runNext(['build'], siteEnvironment({ ...env, NEXT_DIST_DIR: distDir }))
+  const code = await undoingRewrites(filesNextRewrites, distDir, () => next.exited)
   await mkdir(join(testsDir, 'artifacts'), { recursive: true })
-  await writeFile(buildLogPath, next.output())
+  await writeFile(buildLogPath(distDir), next.output())
   if (code !== 0) {
-    throw new Error(`next build failed (exit ${code}); full log in ${buildLogPath}\n${tail(next.output())}`)
+    throw new Error(`next build failed (exit ${code}); full log in ${buildLogPath(distDir)}\n${tail(next.output())}`)
   }
-  console.info(`[site] built into web/${testDistDir} in ${Math.round((Date.now() - started) / 1000)} s`)
+  console.info(`[site] built into web/${distDir} in ${Math.round((Date.now() - started) / 1000)} s`)
+  return { distDir, output: next.output() }
 }
 
 export interface StartSiteOptions {
@@ -59,6 +91,8 @@ export interface StartSiteOptions {
   port?: number
   /** How long to wait for the first answer before giving up. */
   readyTimeoutMs?: number
+  /** Serve this build (from buildSite({ distDir })) instead of the shared one in web/.next-test. */
+  distDir?: string
 }
 
 export interface RunningSite {
@@ -71,15 +105,25 @@ export interface RunningSite {
 
 /** Starts `next start` on the built site and resolves once it answers HTTP. */
 export async function startSite(options: StartSiteOptions = {}): Promise<RunningSite> {
-  // Set by the browser project's global setup; serving an older build would test the wrong site.
-  const buildFailure = inject('siteBuildFailure')
-  if (buildFailure) throw new Error(`the site did not build, so there is nothing to test:\n${buildFailure}`)
-  if (!existsSync(buildIdPath)) {
-    throw new Error(`no site build at ${buildIdPath}: the browser project's global setup runs buildSite() first`)
+  const distDir = checkedDistDir(options.distDir)
+  if (distDir === testDistDir) {
+    // Set by the browser project's global setup; serving an older build would test the wrong site.
+    const buildFailure = inject('siteBuildFailure')
+    if (buildFailure) throw new Error(`the site did not build, so there is nothing to test:\n${buildFailure}`)
+  }
+  if (!existsSync(buildIdPath(distDir))) {
+    throw new Error(
+      distDir === testDistDir
+        ? `no site build at ${buildIdPath(distDir)}: the browser project's global setup runs buildSite() first`
+        : `no site build at ${buildIdPath(distDir)}: call buildSite({ distDir: '${distDir}' }) first`,
+    )
   }
   const port = options.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
-  const next = runNext(['start', '--hostname', '127.0.0.1', '--port', String(port)], siteEnvironment(options.env))
+  const next = runNext(
+    ['start', '--hostname', '127.0.0.1', '--port', String(port)],
+    siteEnvironment({ ...options.env, NEXT_DIST_DIR: distDir }),
+  )
   try {
     await waitUntilAnswering(url, next.exited, options.readyTimeoutMs ?? 60_000)
   } catch (error) {

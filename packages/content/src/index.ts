@@ -6,6 +6,12 @@ export * from './schemas.ts'
 export * from './vocabulary.ts'
 export type { ContentSource, FetchOptions, Perspective, QueryParams } from './source/types.ts'
 export { createEmbeddedSource } from './source/embedded.ts'
-export { createContentLakeSource, createContentLakeClient } from './source/contentLake.ts'
+export {
+  createContentLakeSource,
+  createContentLakeClient,
+  PreviewUnavailableError,
+  type QueryCache,
+} from './source/contentLake.ts'
+export { stegaClean, stegaTextFields } from './source/stega.ts'
 export { parseNdjson, type StoredDocument } from './source/ndjson.ts'
 export * from './partnerLinks.ts'

@@ -17,7 +17,10 @@ export class ContentUnavailableError extends Error {
 }
 
 export interface LoadOptions {
+  /** `drafts` in draft mode (previews); published content otherwise. */
   perspective?: Perspective
+  /** Previews only: see FetchOptions.stega. */
+  stega?: boolean
 }
 
 async function run(
@@ -121,6 +124,15 @@ export async function loadAuthors(source: ContentSource, options: LoadOptions = 
 export async function loadOfferRedirect(source: ContentSource, device: string, offer: string) {
   const raw = await run(source, 'offerRedirectQuery', { device, offer }, [cacheTags.device(device), cacheTags.partners], {})
   return parseOne(schemas.offerRedirectSchema, raw, 'offer redirect')
+}
+
+/**
+ * Whether the source answers right now: one small query that no cache may answer. The revalidation
+ * webhook asks this before expiring cached pages, so that an outage never turns pages that are
+ * still good into "temporarily unavailable" ones. Throws ContentUnavailableError when it does not.
+ */
+export async function confirmContentAnswers(source: ContentSource): Promise<void> {
+  await run(source, 'siteSettingsQuery', {}, [], {})
 }
 
 export async function loadSitemapEntries(source: ContentSource) {

@@ -37,7 +37,9 @@ export function describeIssues(error: z.ZodError): string[] {
 }
 
 function identify(raw: unknown): string {
-  if (raw && typeof raw === 'object') {
+  // A reference to a document that is missing or unpublished projects to null.
+  if (raw === null || raw === undefined) return '(a missing or unpublished referenced document)'
+  if (typeof raw === 'object') {
     const record = raw as Record<string, unknown>
     for (const field of ['_id', 'key', '_key', 'slug']) {
       if (typeof record[field] === 'string') return record[field]

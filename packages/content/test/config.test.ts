@@ -67,6 +67,29 @@ describe('parseContentEnvironment', () => {
   })
 })
 
+describe('parseContentEnvironment: settings that need a project', () => {
+  it('refuses the token, API host and timeout without a project id, naming each, alongside other problems', () => {
+    const message = configurationErrorFor({
+      SANITY_API_READ_TOKEN: 'sk-very-secret-token',
+      SANITY_API_HOST: 'http://127.0.0.1:4000',
+      SANITY_API_TIMEOUT_MS: 'soon',
+    })
+    expect(message).toMatch(/SANITY_API_READ_TOKEN: is set, but NEXT_PUBLIC_SANITY_PROJECT_ID is not/)
+    expect(message).toMatch(/SANITY_API_HOST: is set, but NEXT_PUBLIC_SANITY_PROJECT_ID is not/)
+    expect(message).toMatch(/SANITY_API_TIMEOUT_MS: must be a whole number of milliseconds/)
+    expect(message).not.toContain('sk-very-secret-token')
+  })
+
+  it('reads the query timeout as milliseconds', () => {
+    const environment = parseContentEnvironment({
+      NEXT_PUBLIC_SANITY_PROJECT_ID: 'abc123',
+      NEXT_PUBLIC_SANITY_DATASET: 'production',
+      SANITY_API_TIMEOUT_MS: '1500',
+    })
+    expect(environment.SANITY_API_TIMEOUT_MS).toBe(1500)
+  })
+})
+
 describe('sampleDatasetPath', () => {
   it('points at the sample dataset shipped in this package', () => {
     expect(sampleDatasetPath).toMatch(/packages\/content\/sample\/dataset\.ndjson$/)

@@ -42,7 +42,7 @@ describe('lenientList', () => {
 
   it('identifies items by _id, then key, then _key, and says so when it cannot', () => {
     const named = lenientList(z.object({ ok: z.literal(true) }), 'test item')
-    named.parse([{ _id: 'doc-1' }, { key: 'key-2' }, { _key: 'k3' }, { slug: 'slug-4' }, { nothing: 1 }, 'just a string'])
+    named.parse([{ _id: 'doc-1' }, { key: 'key-2' }, { _key: 'k3' }, { slug: 'slug-4' }, { nothing: 1 }, 'just a string', null])
     expect(rejections.map((rejection) => rejection.documentId)).toEqual([
       'doc-1',
       'key-2',
@@ -50,6 +50,7 @@ describe('lenientList', () => {
       'slug-4',
       '(unidentified)',
       '(unidentified)',
+      '(a missing or unpublished referenced document)',
     ])
   })
 

@@ -1,4 +1,6 @@
+import { stegaClean } from '@microneedling/content/source/stega'
 import type { Metadata, Viewport } from 'next'
+import { draftMode } from 'next/headers'
 import type { ReactNode } from 'react'
 import { SiteFooter } from '@/components/SiteFooter'
 import { SiteHeader } from '@/components/SiteHeader'
@@ -28,8 +30,18 @@ export const viewport: Viewport = {
   themeColor: '#0f5f5a',
 }
 
+/**
+ * Draft mode only. Its overlay bundle (next-sanity's VisualEditing, ~600 KB) is fetched only when
+ * this renders; what every page carries is next-sanity's lazy loader for it (about 1 KB gzip),
+ * because the App Router puts each client component a layout can reach into the layout's chunk.
+ */
+async function Preview() {
+  const { PreviewTools } = await import('@/components/PreviewTools')
+  return <PreviewTools />
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const settings = await getSiteSettings()
+  const [settings, { isEnabled: previewing }] = await Promise.all([getSiteSettings(), draftMode()])
   const siteName = settings?.siteName ?? fallbackSiteName
   return (
     <html lang="en-GB">
@@ -42,6 +54,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <SiteFooter siteName={siteName} tagline={settings?.tagline} />
+        {previewing ? <Preview /> : null}
       </body>
     </html>
   )

@@ -40,6 +40,10 @@ export default async function HomePage() {
     getComparisonSummaries(),
   ])
   const picks = topPicks(devices)
+  // A comparison's device names come straight from the content source; a device left out for
+  // failing its schema must not still be named here.
+  const listedNames = new Set(devices.map((device) => device.name))
+  const namesListed = (names: readonly string[]) => names.filter((name) => listedNames.has(name))
   const countFor = (predicate: (device: DeviceSummary) => boolean) => devices.filter(predicate).length
   const homeCount = countFor((device) => device.intendedUse === 'home')
   const professionalCount = countFor((device) => device.intendedUse === 'professional')
@@ -146,8 +150,8 @@ export default async function HomePage() {
                 <Link href={routes.comparison(comparison.slug)} className="link-card-title">
                   {comparison.title}
                 </Link>
-                {comparison.deviceNames.length > 0 ? (
-                  <p className="meta">{listInWords(comparison.deviceNames)}</p>
+                {namesListed(comparison.deviceNames).length > 0 ? (
+                  <p className="meta">{listInWords(namesListed(comparison.deviceNames))}</p>
                 ) : null}
                 <p>{comparison.verdict}</p>
                 {comparison.publishedAt ? (

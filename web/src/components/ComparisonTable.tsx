@@ -75,7 +75,7 @@ export function ComparisonTable({
               Feature
             </th>
             {devices.map((device) => (
-              <th scope="col" key={device.slug} className="compare-device">
+              <th scope="col" key={device.slug} className="compare-device" data-intended-use={device.intendedUse}>
                 <DevicePictogram formFactor={device.formFactor} className="pictogram-small" />
                 <Link href={routes.device(device.slug)} className="compare-device-name">
                   {device.name}

@@ -25,7 +25,7 @@ export function DeviceCard({
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const price = lowestPrice(device)
   return (
-    <article className="device-card">
+    <article className="device-card" data-intended-use={device.intendedUse}>
       <div className="device-card-head">
         <DevicePictogram formFactor={device.formFactor} className="pictogram-small" />
         <p className="device-card-kicker">

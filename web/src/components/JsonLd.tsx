@@ -1,5 +1,7 @@
+import { stegaClean } from '@microneedling/content/source/stega'
 import { serializeJsonLd } from '@/lib/jsonLd'
 
+/** Structured data for search engines: never stega-encoded, even in a preview. */
 export function JsonLd({ data }: { data: unknown }) {
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }} />
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(stegaClean(data)) }} />
 }

@@ -1,12 +1,17 @@
-import {
-  createContentSource,
-  parseContentEnvironment,
-  sampleDatasetPath,
-  type ContentSource,
-} from '@microneedling/content'
+import { createContentSource, sampleDatasetPath, type ContentSource, type QueryCache } from '@microneedling/content'
+import { unstable_cache } from 'next/cache'
 import { resolveDatasetPath } from './datasetPath'
+import { siteEnvironment } from './environment'
 
 let source: ContentSource | undefined
+
+/**
+ * Next's data cache for Content Lake answers, under the loaders' cache tags: what the revalidation
+ * webhook expires. `unstable_cache` rather than `fetch`'s own cache because it keeps only what the
+ * source returns, never a reply the source refused (JSON cut short would otherwise be served from
+ * the cache until the next webhook). Pages rendered from cached answers are tagged the same way.
+ */
+const nextDataCache: QueryCache = (keyParts, tags, compute) => unstable_cache(compute, keyParts, { tags })()
 
 /**
  * The one content source of this server process: the Content Lake when a Sanity project is
@@ -14,9 +19,12 @@ let source: ContentSource | undefined
  */
 export function contentSource(): ContentSource {
   if (!source) {
-    const environment = parseContentEnvironment(process.env)
+    const environment = siteEnvironment()
     const datasetPath = resolveDatasetPath({ configured: environment.CONTENT_DATASET, packageSample: sampleDatasetPath })
-    source = createContentSource({ ...environment, CONTENT_DATASET: datasetPath })
+    source = createContentSource(
+      { ...environment, CONTENT_DATASET: datasetPath },
+      { studioUrl: environment.SANITY_STUDIO_URL, cache: nextDataCache },
+    )
     if (source.kind === 'embedded') console.info(`[content] reading the embedded dataset at ${datasetPath}`)
   }
   return source

@@ -1,26 +1,16 @@
-import { z } from 'zod'
+import { parseSiteEnvironment, type SiteEnvironment } from './siteEnvironment'
+
+let parsed: SiteEnvironment | undefined
 
 /**
- * The site's own settings from the environment (the content source has its own, in
- * @microneedling/content). Parsed once; a bad value stops start-up with every problem named.
+ * The site's configuration, parsed once per server process. instrumentation.ts parses it at
+ * start-up so a bad value stops `next start` with every problem named; this is the same parse at
+ * first use, for `next build` and for code that runs before instrumentation (there is none today).
  */
-const siteEnvironmentSchema = z.object({
-  NEXT_PUBLIC_SITE_URL: z
-    .preprocess(
-      (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
-      z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, such as https://example.com' }).optional(),
-    )
-    .transform((value) => (value ?? 'http://localhost:3000').replace(/\/+$/, '')),
-})
-
-function parseSiteEnvironment() {
-  const result = siteEnvironmentSchema.safeParse({ NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL })
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-    throw new Error(`Invalid site configuration:\n  - ${problems.join('\n  - ')}`)
-  }
-  return result.data
+export function siteEnvironment(): SiteEnvironment {
+  parsed ??= parseSiteEnvironment(process.env)
+  return parsed
 }
 
 /** The public origin of the site, without a trailing slash: the base of every canonical URL. */
-export const siteUrl: string = parseSiteEnvironment().NEXT_PUBLIC_SITE_URL
+export const siteUrl: string = siteEnvironment().NEXT_PUBLIC_SITE_URL

@@ -1,12 +1,16 @@
+import { stegaClean } from '@microneedling/content/source/stega'
 import type { Metadata } from 'next'
 import { getSiteSettings } from './content'
 import { fallbackSiteName } from './fallbackCopy'
 import { absoluteUrl } from './urls'
 
-/** Title, description, absolute canonical URL and Open Graph tags for one page. */
+/**
+ * Title, description, absolute canonical URL and Open Graph tags for one page. Text from previews
+ * can carry stega encoding (draft mode); metadata never does, so it is cleaned here.
+ */
 export async function pageMetadata({
-  title,
-  description,
+  title: possiblyEncodedTitle,
+  description: possiblyEncodedDescription,
   path,
   type = 'website',
   noIndex = false,
@@ -19,6 +23,8 @@ export async function pageMetadata({
 }): Promise<Metadata> {
   const settings = await getSiteSettings()
   const url = absoluteUrl(path)
+  const title = stegaClean(possiblyEncodedTitle)
+  const description = stegaClean(possiblyEncodedDescription)
   return {
     title,
     description,
@@ -27,7 +33,7 @@ export async function pageMetadata({
       title,
       description,
       url,
-      siteName: settings?.siteName ?? fallbackSiteName,
+      siteName: stegaClean(settings?.siteName ?? fallbackSiteName),
       type,
       locale: 'en_GB',
     },
@@ -38,7 +44,7 @@ export async function pageMetadata({
 
 /** Descriptions are cut at a word near 160 characters, as search results show them. */
 export function describe(text: string, limit = 160): string {
-  const clean = text.replace(/\s+/g, ' ').trim()
+  const clean = stegaClean(text).replace(/\s+/g, ' ').trim()
   if (clean.length <= limit) return clean
   const cut = clean.slice(0, limit - 1)
   return `${cut.slice(0, cut.lastIndexOf(' ') > 80 ? cut.lastIndexOf(' ') : cut.length)}…`

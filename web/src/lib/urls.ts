@@ -1,4 +1,5 @@
 import { partnerLinkPath } from '@microneedling/content/partnerLinks'
+import { sitePaths } from '@microneedling/content/sitePaths'
 import { siteUrl } from './environment'
 
 /** An absolute URL on this site, for canonical links, Open Graph, JSON-LD and the sitemap. */
@@ -7,18 +8,18 @@ export function absoluteUrl(path: string, base: string = siteUrl): string {
 }
 
 export const routes = {
-  home: '/',
-  devices: '/devices',
-  device: (slug: string) => `/devices/${encodeURIComponent(slug)}`,
-  compare: '/compare',
+  home: sitePaths.home,
+  devices: sitePaths.devices,
+  device: sitePaths.device,
+  compare: sitePaths.compare,
   compareDevices: (slugs: readonly string[]) =>
     slugs.length === 0 ? '/compare' : `/compare?devices=${slugs.map(encodeURIComponent).join(',')}`,
-  comparison: (slug: string) => `/compare/${encodeURIComponent(slug)}`,
-  guides: '/guides',
-  guide: (slug: string) => `/guides/${encodeURIComponent(slug)}`,
+  comparison: sitePaths.comparison,
+  guides: sitePaths.guides,
+  guide: sitePaths.guide,
   homeVersusProfessionalGuide: '/guides/home-vs-professional-microneedling',
-  disclosure: '/disclosure',
-  about: '/about',
+  disclosure: sitePaths.disclosure,
+  about: sitePaths.about,
   author: (slug: string) => `/about#author-${encodeURIComponent(slug)}`,
   partner: partnerLinkPath,
 } as const

@@ -1,4 +1,5 @@
 import { createClient, type SanityClient } from '@sanity/client'
+import { stegaFilter } from './stega.ts'
 import type { ContentSource, FetchOptions, QueryParams } from './types.ts'
 
 export interface ContentLakeSettings {
@@ -15,6 +16,10 @@ export interface ContentLakeSettings {
    * worse than a page that says the content is temporarily unavailable.
    */
   timeoutMs?: number
+  /** Where editors open the Studio: stega-encoded previews link each text back to its field there. */
+  studioUrl?: string
+  /** Where published answers are kept between requests (Next's data cache, in the site); none by default. */
+  cache?: QueryCache
 }
 
 export const defaultQueryTimeoutMs = 10_000
@@ -36,26 +41,67 @@ export class MalformedReplyError extends Error {
   override name = 'MalformedReplyError'
 }
 
+/** Drafts were asked for, but this site has no read token: the Content Lake would quietly answer with published content. */
+export class PreviewUnavailableError extends Error {
+  override name = 'PreviewUnavailableError'
+}
+
+/**
+ * Keeps good answers for reuse, under cache tags, until a tag is expired: in the site, Next's data
+ * cache (`unstable_cache`), which the revalidation webhook expires by tag. Only what `compute`
+ * returns is kept; when it throws (an HTTP error, a time-out, a reply that is not a query result),
+ * nothing is, so a bad reply is never served again from the cache.
+ */
+export type QueryCache = <T>(keyParts: string[], tags: string[], compute: () => Promise<T>) => Promise<T>
+
+/**
+ * The Content Lake, through @sanity/client over the global `fetch`.
+ *
+ * Published reads go without the token (published content is public, and the CDN answers only
+ * anonymous reads) and, when the loader names cache tags and the site gave a QueryCache, through
+ * that cache. The HTTP request itself is never cached (`cache: 'no-store'`): Next's fetch cache
+ * would keep any 200 reply, even JSON cut short, and serve it until the tag is expired.
+ *
+ * Drafts (previews in draft mode) go with the token, never through the CDN or any cache, and with
+ * stega encoding when asked, so the Presentation tool can draw its edit overlays.
+ */
 export function createContentLakeSource(settings: ContentLakeSettings): ContentSource {
-  const client = createContentLakeClient(settings)
+  const client = createContentLakeClient({ ...settings, token: undefined })
+
+  async function request(query: string, params: QueryParams, options: object): Promise<unknown> {
+    const reply: unknown = await client.fetch(query, params, {
+      // The whole reply, so a body that is not the API's `{result}` (a proxy's error page, JSON
+      // cut short) is an error rather than a silent `undefined` that reads as "no content".
+      filterResponse: false,
+      // Typed only where Next.js augments RequestInit; @sanity/client hands it to fetch.
+      ...({ cache: 'no-store' } as object),
+      ...options,
+    })
+    if (!reply || typeof reply !== 'object' || !('result' in reply)) {
+      throw new MalformedReplyError('the Content Lake answered with something other than a query result')
+    }
+    return reply.result
+  }
+
   return {
     kind: 'content-lake',
     async fetch(query: string, params: QueryParams = {}, options: FetchOptions = {}) {
       const perspective = options.perspective ?? 'published'
-      const reply: unknown = await client.fetch(query, params, {
-        // The whole reply, so a body that is not the API's `{result}` (a proxy's error page, JSON
-        // cut short) is an error rather than a silent `undefined` that reads as "no content".
-        filterResponse: false,
-        perspective,
-        // Drafts must never come from the CDN, and they need the token.
-        useCdn: perspective === 'published' && settings.useCdn,
-        // `next` is typed only where Next.js augments RequestInit; @sanity/client forwards it to fetch.
-        ...((options.tags ? { next: { tags: options.tags } } : {}) as object),
-      })
-      if (!reply || typeof reply !== 'object' || !('result' in reply)) {
-        throw new MalformedReplyError('the Content Lake answered with something other than a query result')
+      if (perspective !== 'published') {
+        if (!settings.token) {
+          throw new PreviewUnavailableError('drafts need a read token (SANITY_API_READ_TOKEN); without one the Content Lake only shows published content')
+        }
+        return request(query, params, {
+          perspective,
+          token: settings.token,
+          useCdn: false,
+          stega: options.stega && settings.studioUrl ? { enabled: true, studioUrl: settings.studioUrl, filter: stegaFilter } : false,
+        })
       }
-      return reply.result
+      const read = () => request(query, params, { perspective, useCdn: settings.useCdn })
+      if (!settings.cache || !options.tags?.length) return read()
+      const source = [settings.apiHost ?? 'api.sanity.io', settings.projectId, settings.dataset, settings.apiVersion, String(settings.useCdn)]
+      return settings.cache(['content-lake', ...source, query, JSON.stringify(params)], options.tags, read)
     },
   }
 }

@@ -3,9 +3,14 @@ export type QueryParams = Record<string, string | number | boolean | string[] | 
 export type Perspective = 'published' | 'drafts'
 
 export interface FetchOptions {
-  /** Cache tags the result depends on; the Content Lake source hands them to Next's data cache. */
+  /** Cache tags the result depends on: the Content Lake source keeps the answer under them (see QueryCache). */
   tags?: string[]
   perspective?: Perspective
+  /**
+   * Previews only: encode editable text with stega so the Presentation tool can draw edit overlays.
+   * Never for metadata, JSON-LD or anything that is not shown as text.
+   */
+  stega?: boolean
 }
 
 /**

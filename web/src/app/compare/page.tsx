@@ -63,12 +63,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <Notices title={resolved.complete ? 'About your comparison' : 'Nothing to compare yet'} messages={resolved.notices} />
 
       {resolved.complete ? null : chosen.length === 1 ? (
-        <p>
+        <p data-intended-use={chosen[0]!.intendedUse}>
           You have chosen the <Link href={routes.device(chosen[0]!.slug)}>{chosen[0]!.name}</Link>.
         </p>
       ) : null}
 
       {resolved.complete ? null : <CompareAddForm selected={resolved.slugs} devices={devices} />}
+      {/* A chosen home device is shown before the table is, so its caveats come with it. */}
+      {!resolved.complete && includesHomeDevice(chosen) ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}
 
       {resolved.complete ? (
         <>

@@ -70,7 +70,7 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
       <JsonLd data={breadcrumbJsonLd(crumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(crumb.href) })))} />
       <Breadcrumbs items={crumbs} />
 
-      <article className="device-page">
+      <article className="device-page" data-intended-use={device.intendedUse}>
         <header className="device-hero">
           <DevicePictogram formFactor={device.formFactor} className="pictogram-large" />
           <div className="device-hero-text">

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fetchPage, mainText, startContentLakeSite, testSecrets, type ContentLakeSite } from '../support/contentLakeSite.ts'
+import { sampleDocuments, sampleOfType, slugOf } from '../support/sampleDataset.ts'
+import { startSite, type RunningSite } from '../support/site.ts'
+
+/**
+ * Editors preview drafts on the real page: the Studio's Presentation tool opens
+ * /api/draft-mode/enable with a one-time secret it stored in the Content Lake, and the site then
+ * shows drafts (read with the token, never cached) with the edit overlays, to that editor only.
+ * A site without a Sanity project says plainly that previews need one.
+ */
+
+const device = sampleOfType('device')[1]!
+const slug = slugOf(device)
+const draftName = `${String(device.name)} (draft, not yet published)`
+const previewSecret = 'preview-secret-from-the-presentation-tool'
+
+let running: ContentLakeSite
+let onSample: RunningSite
+
+beforeAll(async () => {
+  ;[running, onSample] = await Promise.all([startContentLakeSite('previews'), startSite()])
+  running.standIn.setDocument({ ...device, _id: `drafts.${device._id}`, name: draftName })
+  // What the Presentation tool writes before it opens the preview (see @sanity/preview-url-secret).
+  running.standIn.setDocument({
+    _id: 'sanity-preview-url-secret.test',
+    _type: 'sanity.previewUrlSecret',
+    secret: previewSecret,
+    studioUrl: 'http://127.0.0.1:3333',
+  })
+})
+afterAll(async () => {
+  await Promise.all([running?.close(), onSample?.close()])
+})
+
+function enableUrl(secret: string, pathname = `/devices/${slug}`) {
+  return `/api/draft-mode/enable?sanity-preview-secret=${encodeURIComponent(secret)}&sanity-preview-pathname=${encodeURIComponent(pathname)}`
+}
+
+/** The cookies a response sets, as a Cookie header for the next request. */
+function cookiesFrom(headers: Headers): string {
+  return headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0]!)
+    .join('; ')
+}
+
+describe('draft mode on a site connected to a Sanity project', () => {
+  let cookie = ''
+
+  it('refuses to start a preview without the secret the Studio stored', async () => {
+    for (const secret of ['', 'a-guessed-secret']) {
+      const refused = await fetchPage(running.site, enableUrl(secret))
+      expect(refused.status).toBe(401)
+      expect(refused.headers.getSetCookie().join()).not.toContain('__prerender_bypass')
+    }
+  })
+
+  it('starts a preview with it, and goes to the page the editor opened', async () => {
+    const enabled = await fetchPage(running.site, enableUrl(previewSecret))
+    expect(enabled.status).toBe(307)
+    expect(enabled.headers.get('location')).toBe(`/devices/${slug}`)
+    cookie = cookiesFrom(enabled.headers)
+    expect(cookie).toContain('__prerender_bypass=')
+  })
+
+  it('shows the editor the draft, read with the token, with the preview tools', async () => {
+    running.standIn.clearRequests()
+    const preview = await fetchPage(running.site, `/devices/${slug}`, { cookie })
+    expect(preview.status).toBe(200)
+    expect(mainText(preview.html)).toContain(draftName)
+    expect(preview.html).toContain('Preview: you are seeing drafts.')
+    const draftReads = running.standIn.requests.filter((request) => request.perspective === 'drafts')
+    expect(draftReads.length).toBeGreaterThan(0)
+    expect(draftReads.every((request) => request.authenticated)).toBe(true)
+    for (const secret of Object.values(testSecrets)) expect(preview.html).not.toContain(secret)
+  })
+
+  it('shows shoppers the published page, from the cache, without preview tools', async () => {
+    running.standIn.clearRequests()
+    const published = await fetchPage(running.site, `/devices/${slug}`)
+    expect(published.status).toBe(200)
+    expect(mainText(published.html)).toContain(String(device.name))
+    expect(published.html).not.toContain(draftName)
+    expect(published.html).not.toContain('preview-banner')
+    expect(running.standIn.requests).toEqual([])
+  })
+
+  it('ends the preview, back on a page of this site only', async () => {
+    const disabled = await fetchPage(running.site, '/api/draft-mode/disable?redirect=https://elsewhere.example/', { cookie })
+    expect(disabled.status).toBe(307)
+    expect(disabled.headers.get('location')).toBe('/')
+    expect(disabled.headers.getSetCookie().join()).toMatch(/__prerender_bypass=;.*Expires=Thu, 01 Jan 1970/i)
+  })
+})
+
+describe('draft mode on a site reading the embedded dataset', () => {
+  it.each(['/api/draft-mode/enable', '/api/draft-mode/disable'])('%s says that previews need a Sanity project', async (path) => {
+    const answer = await fetchPage(onSample, `${path}?sanity-preview-secret=anything`)
+    expect(answer.status).toBe(404)
+    expect(answer.html).toMatch(/^Previews need a Sanity project: set NEXT_PUBLIC_SANITY_PROJECT_ID/)
+  })
+})
+
+it('the sample has a second device to preview', () => {
+  expect(sampleDocuments.some((document) => document._id === device._id)).toBe(true)
+})

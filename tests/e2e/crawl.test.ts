@@ -1,0 +1,186 @@
+import type { Result } from 'axe-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describeViolations, runAxe } from '../support/axe.ts'
+import { launchBrowser, phoneViewport } from '../support/browser.ts'
+import { expectedOffers } from '../support/partnerOffers.ts'
+import { readPageFacts, rulesProblems, type PageFacts } from '../support/siteRules.ts'
+import { startSite, type RunningSite } from '../support/site.ts'
+
+/**
+ * Starting from /, every page a shopper can reach by following links on the site, each checked
+ * against the site's rules at phone size (390x844, where the disclosure rule is judged). Partner
+ * links (/go/...) are not pages: each one found is followed once with a HEAD (which the site does
+ * not count as a click) and must answer 302 to the stored https URL on its partner's host.
+ *
+ * The crawl runs once, in beforeAll; each test then judges one rule over every page and names
+ * every page that breaks it.
+ */
+
+/** Pages no link leads to, but a shopper can land on: they must answer the site's 404 page. */
+const notFoundSeeds = ['/this-page-does-not-exist', '/devices/no-such-device']
+/** Enough for this site many times over; a crawl that grows past it is following a link trap. */
+const maxPages = 300
+
+interface CrawledPage {
+  path: string
+  status: number | null
+  facts: PageFacts
+  problems: string[]
+  violations: Result[]
+  errors: string[]
+}
+
+let site: RunningSite
+let browser: Browser
+const crawled: CrawledPage[] = []
+const partnerPaths = new Map<string, string>()
+
+/** The key a page is visited under: path and query, without the fragment (/about#x is /about). */
+function pageKey(url: URL): string {
+  return `${url.pathname}${url.search}`
+}
+
+async function visit(page: Page, errors: string[], path: string): Promise<CrawledPage> {
+  errors.length = 0
+  const response = await page.goto(`${site.url}${path}`, { waitUntil: 'load' })
+  const facts = await readPageFacts(page)
+  const notFound = notFoundSeeds.includes(path)
+  const problems = rulesProblems(facts, { origin: site.url, notFound })
+  const violations = await runAxe(page)
+  return { path, status: response?.status() ?? null, facts, problems, violations, errors: [...errors] }
+}
+
+beforeAll(async () => {
+  ;[site, browser] = await Promise.all([startSite(), launchBrowser()])
+  const context: BrowserContext = await browser.newContext({ viewport: phoneViewport, deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
+
+  const queue = ['/', ...notFoundSeeds]
+  const seen = new Set(queue)
+  while (queue.length > 0) {
+    if (crawled.length >= maxPages) throw new Error(`the crawl passed ${maxPages} pages: is a link generating endless URLs?`)
+    const path = queue.shift()!
+    const result = await visit(page, errors, path)
+    crawled.push(result)
+    for (const target of result.facts.targets) {
+      if (target.kind !== 'a') continue
+      const url = new URL(target.url)
+      if (url.origin !== site.url) continue
+      const key = pageKey(url)
+      if (url.pathname.startsWith('/go/')) {
+        if (!partnerPaths.has(key)) partnerPaths.set(key, path)
+        continue
+      }
+      if (!seen.has(key)) {
+        seen.add(key)
+        queue.push(key)
+      }
+    }
+  }
+  await context.close()
+  console.info(`[crawl] ${crawled.length} pages crawled from / at 390x844; ${partnerPaths.size} distinct partner links found`)
+}, 240_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await site?.close()
+})
+
+/** One line per page that broke a rule, so the failure message is the to-do list. */
+function report(lines: string[]): string {
+  return `${lines.length} problem(s):\n${lines.join('\n')}`
+}
+
+describe('crawl from /', () => {
+  it('reaches every kind of page (the count is printed as "[crawl] N pages")', () => {
+    const paths = crawled.map((page) => page.path)
+    // Not a fixed number (content changes it), but the crawl must have found every kind of page.
+    for (const pattern of [/^\/$/, /^\/devices$/, /^\/devices\/[^/?]+$/, /^\/compare\/[^/?]+$/, /^\/compare\?devices=/, /^\/guides\/[^/?]+$/, /^\/about$/, /^\/disclosure$/]) {
+      expect(paths.some((path) => pattern.test(path)), `no crawled page matches ${pattern}`).toBe(true)
+    }
+    expect(partnerPaths.size).toBeGreaterThan(0)
+  })
+
+  it('every page answers 200, and the not-found pages the site 404 page', () => {
+    const lines = crawled.flatMap((page) => {
+      const expected = notFoundSeeds.includes(page.path) ? 404 : 200
+      return page.status === expected ? [] : [`${page.path}: ${page.status}, expected ${expected} (linked from a crawled page)`]
+    })
+    for (const path of notFoundSeeds) {
+      const page = crawled.find((candidate) => candidate.path === path)!
+      if (page.facts.h1Texts[0] !== 'We could not find that page') lines.push(`${path}: not the site's 404 page (h1 ${page.facts.h1Texts.join(' | ')})`)
+    }
+    expect(lines, report(lines)).toEqual([])
+  })
+
+  it('every page keeps the rules: disclosure first, marked partner links, caveats, disclaimer, one h1, canonical', () => {
+    const lines = crawled.flatMap((page) => page.problems.map((problem) => `${page.path}: ${problem}`))
+    expect(lines, report(lines)).toEqual([])
+  })
+
+  it('every page passes axe-core (WCAG 2.2 AA)', () => {
+    const lines = crawled.flatMap((page) =>
+      page.violations.length === 0 ? [] : [`${page.path}:\n  ${describeViolations(page.violations).split('\n').join('\n  ')}`],
+    )
+    expect(lines, report(lines)).toEqual([])
+  })
+
+  it('no page logs a JavaScript error', () => {
+    // The not-found seeds log the browser's own "Failed to load resource: 404" for themselves.
+    const lines = crawled.flatMap((page) =>
+      page.errors
+        .filter((error) => !(notFoundSeeds.includes(page.path) && /status of 404/.test(error)))
+        .map((error) => `${page.path}: ${error}`),
+    )
+    expect(lines, report(lines)).toEqual([])
+  })
+
+  it('pages with partner links were crawled, and every page with one shows the disclosure first', () => {
+    // Guards the rule check above against passing on a site that quietly lost its partner links.
+    const withPartnerLinks = crawled.filter((page) => page.facts.partnerLinks.length > 0)
+    expect(withPartnerLinks.length).toBeGreaterThanOrEqual(10)
+    for (const page of withPartnerLinks) expect(page.facts.disclosure?.precedesFirstPartnerLink, page.path).toBe(true)
+  })
+
+  // vercel/next.js#62228: a page that calls notFound() while rendering on demand answers 404 with
+  // an empty HTML shell; the not-found page appears only once the browser has run the page's
+  // JavaScript (the crawl above sees it because it runs JavaScript). Without JavaScript, and for
+  // link checkers, it is a blank page. When Next fixes it this starts passing: remove `.fails`.
+  it.fails('KNOWN BUG: an unknown device answers the 404 page without JavaScript (vercel/next.js#62228)', async () => {
+    const html = await (await fetch(`${site.url}/devices/no-such-device`)).text()
+    expect(html).toContain('<h1>We could not find that page</h1>')
+  })
+
+  it('every partner link found answers 302 to its stored https URL on a host its partner allows', async () => {
+    const offers = new Map(expectedOffers().map((offer) => [offer.goPath, offer]))
+    const lines: string[] = []
+    for (const [path, foundOn] of partnerPaths) {
+      const offer = offers.get(path)
+      if (!offer) {
+        lines.push(`${path} (on ${foundOn}): names no offer in the dataset`)
+        continue
+      }
+      // HEAD: the site answers it like GET but does not count it as a click.
+      const response = await fetch(`${site.url}${path}`, { method: 'HEAD', redirect: 'manual' })
+      const location = response.headers.get('location') ?? ''
+      let host = ''
+      let protocol = ''
+      try {
+        ;({ hostname: host, protocol } = new URL(location))
+      } catch {
+        // Reported below.
+      }
+      const hostAllowed = offer.partner.allowedHosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`))
+      if (response.status !== 302 || protocol !== 'https:' || !hostAllowed || location !== offer.target) {
+        lines.push(`${path} (on ${foundOn}): ${response.status} to "${location}", expected 302 to ${offer.target}`)
+      }
+    }
+    expect(lines, report(lines)).toEqual([])
+  })
+})

@@ -1,0 +1,144 @@
+import { cp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { encodeSignatureHeader } from '@sanity/webhook'
+import { inject } from 'vitest'
+import { contentLakeEnvironment, startContentLakeStandIn, type ContentLakeStandIn } from './contentLakeStandIn.ts'
+import { sampleDatasetPath, webDir } from './paths.ts'
+import { startSite, type RunningSite } from './site.ts'
+
+/**
+ * The site built and served against the Content Lake stand-in, as a deployment on a real Sanity
+ * project runs: NEXT_PUBLIC_SANITY_PROJECT_ID set, SANITY_API_HOST pointing at the stand-in.
+ *
+ * Static pages read their content during `next build`, so the stand-in must answer at build time,
+ * and at run time on the same address (the data cache is keyed by URL). The contentlake project's
+ * global setup (contentLakeSiteSetup.ts) picks a free port, builds once into web/.next-contentlake
+ * with a stand-in there, and hands the port on; each test file then starts its own stand-in on that
+ * port (the project runs one file at a time) and serves its own copy of the build, so what one
+ * file regenerates (a page after a webhook) never leaks into another.
+ */
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    contentLakeSite: ContentLakeSiteBuild
+  }
+}
+
+export interface ContentLakeSiteBuild {
+  /** The port the stand-in answered on during the build, and must answer on while the site runs. */
+  port: number
+  distDir: string
+  /** Why a build failed in this run (the Content Lake build, or the sample build it is compared with), or null. */
+  buildFailure: string | null
+}
+
+/** Test values of the server-only secrets: distinctive, so a search of the client bundles finds any leak. */
+export const testSecrets = {
+  readToken: 'sk-test-read-token-4f9c2e71d0',
+  revalidateSecret: 'whsec-test-revalidate-8b1d7a3c55',
+} as const
+
+/** How long a query may take in the test build: short, so a hanging Content Lake is noticed quickly. */
+export const testQueryTimeoutMs = 2000
+
+export const contentLakeDistDir = '.next-contentlake'
+
+/** The environment of the Content Lake build, at build time and run time alike. */
+export function contentLakeSiteEnvironment(port: number): Record<string, string> {
+  return {
+    ...contentLakeEnvironment({ url: `http://127.0.0.1:${port}` }),
+    SANITY_API_READ_TOKEN: testSecrets.readToken,
+    SANITY_REVALIDATE_SECRET: testSecrets.revalidateSecret,
+    SANITY_API_TIMEOUT_MS: String(testQueryTimeoutMs),
+  }
+}
+
+export interface ContentLakeSite {
+  site: RunningSite
+  /** This file's copy of the build, under web/. */
+  distDir: string
+  standIn: ContentLakeStandIn
+  close(): Promise<void>
+}
+
+/**
+ * Starts a stand-in with the sample dataset on the build's port, and the site on a fresh copy of the
+ * Content Lake build (`name` tells the copies apart: one per test file).
+ */
+export async function startContentLakeSite(name: string): Promise<ContentLakeSite> {
+  const build = inject('contentLakeSite')
+  if (build.buildFailure) throw new Error(`the Content Lake site did not build, so there is nothing to test:\n${build.buildFailure}`)
+  const distDir = `${build.distDir}-${name}`
+  const copy = join(webDir, distDir)
+  await rm(copy, { recursive: true, force: true })
+  // Everything but Turbopack's build cache (most of the size), which `next start` never reads.
+  await cp(join(webDir, build.distDir), copy, {
+    recursive: true,
+    filter: (source) => !source.startsWith(join(webDir, build.distDir, 'cache', 'turbopack')),
+  })
+  const standIn = await startContentLakeStandIn({ datasetPath: sampleDatasetPath, port: build.port })
+  let site: RunningSite
+  try {
+    site = await startSite({ distDir, env: contentLakeSiteEnvironment(build.port) })
+  } catch (error) {
+    await standIn.close()
+    throw error
+  }
+  return {
+    site,
+    distDir,
+    standIn,
+    async close() {
+      await site.close()
+      await standIn.close()
+      await rm(copy, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Posts a webhook body to the site's /api/revalidate, signed as Sanity signs it (or not, or wrongly). */
+export async function sendWebhook(
+  site: Pick<RunningSite, 'url'>,
+  payload: unknown,
+  signing: 'signed' | 'unsigned' | 'wrongSecret' = 'signed',
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const body = JSON.stringify(payload)
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (signing !== 'unsigned') {
+    const secret = signing === 'signed' ? testSecrets.revalidateSecret : 'whsec-somebody-elses-secret-000'
+    headers['sanity-webhook-signature'] = await encodeSignatureHeader(body, Date.now(), secret)
+  }
+  const response = await fetch(`${site.url}/api/revalidate`, { method: 'POST', body, headers })
+  return { status: response.status, body: await response.json().catch(() => null), headers: response.headers }
+}
+
+/** A page as a shopper's browser would fetch it: status, headers and HTML. */
+export async function fetchPage(site: Pick<RunningSite, 'url'>, path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${site.url}${path}`, { redirect: 'manual', headers, signal: AbortSignal.timeout(30_000) })
+  return { status: response.status, headers: response.headers, html: await response.text() }
+}
+
+/** The text of a page's <main>, tags removed and white space folded: what a reader reads. */
+export function mainText(html: string): string {
+  const main = /<main\b[^>]*>([\s\S]*)<\/main>/i.exec(html)?.[1] ?? ''
+  return decodeEntities(
+    main
+      .replace(/<script\b[\s\S]*?<\/script>/gi, ' ')
+      .replace(/<style\b[\s\S]*?<\/style>/gi, ' ')
+      .replace(/<[^>]+>/g, ' '),
+  )
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&')
+}

@@ -1,0 +1,17 @@
+import { VisualEditing } from 'next-sanity/visual-editing'
+
+/**
+ * Draft mode only: the Presentation tool's overlays and live refresh, and a way out of the preview.
+ * The layout imports this module dynamically and only in draft mode, so shoppers' pages carry none
+ * of its JavaScript.
+ */
+export function PreviewTools() {
+  return (
+    <>
+      <p className="preview-banner" role="status">
+        Preview: you are seeing drafts. <a href="/api/draft-mode/disable">Leave the preview</a>
+      </p>
+      <VisualEditing />
+    </>
+  )
+}

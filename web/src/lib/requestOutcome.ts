@@ -1,0 +1,27 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
+/**
+ * What a page render found out about its request that the HTTP response must reflect, but that
+ * Next.js gives a page no way to say: today, only that the content source could not answer.
+ *
+ * The store is entered for every incoming HTTP request by unavailableResponses.ts (installed from
+ * instrumentation.ts) and read back when the response's status is written. It lives on globalThis
+ * because instrumentation and pages are separate bundles with separate module instances.
+ */
+export interface RequestOutcome {
+  contentUnavailable: boolean
+}
+
+const storageKey = Symbol.for('microneedling.requestOutcome')
+
+export function requestOutcomeStorage(): AsyncLocalStorage<RequestOutcome> {
+  const holder = globalThis as typeof globalThis & { [storageKey]?: AsyncLocalStorage<RequestOutcome> }
+  holder[storageKey] ??= new AsyncLocalStorage<RequestOutcome>()
+  return holder[storageKey]
+}
+
+/** Records that this request's content could not be read (no-op outside a request, e.g. at build time). */
+export function markContentUnavailable(): void {
+  const outcome = requestOutcomeStorage().getStore()
+  if (outcome) outcome.contentUnavailable = true
+}

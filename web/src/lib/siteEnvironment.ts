@@ -1,0 +1,97 @@
+import {
+  alwaysCheck,
+  checkContentEnvironment,
+  ConfigurationError,
+  contentEnvironmentShape,
+  describeIssues,
+} from '@microneedling/content'
+import { z } from 'zod'
+
+/**
+ * Everything the site reads from its environment, in one schema: the content source's variables
+ * (from @microneedling/content) and the site's own. Parsed at start-up (instrumentation.ts) and
+ * again at first use, so `next start` with a broken configuration stops at once and says what to fix.
+ *
+ * Only NEXT_PUBLIC_* variables may ever be read by code that runs in the browser; the token and
+ * the webhook secret are read here, on the server.
+ */
+
+const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional())
+
+const httpUrl = (example: string) =>
+  z
+    .string()
+    .trim()
+    .pipe(z.url({ protocol: /^https?$/, error: `must be an absolute http(s) URL, such as ${example}` }))
+    .transform((url) => url.replace(/\/+$/, ''))
+
+export const siteEnvironmentShape = {
+  ...contentEnvironmentShape,
+  /** The public origin: the base of canonical URLs, the sitemap and Open Graph. */
+  NEXT_PUBLIC_SITE_URL: optional(httpUrl('https://example.com')),
+  /** Shared with the GROQ-powered webhook in Sanity's dashboard; /api/revalidate checks signatures with it. */
+  SANITY_REVALIDATE_SECRET: optional(
+    z.string().trim().min(16, 'must be at least 16 characters (a long random string, shared with the webhook)'),
+  ),
+  /** Where editors open the Studio; previews link text back to it. */
+  SANITY_STUDIO_URL: optional(httpUrl('https://studio.example.com')),
+  NODE_ENV: z.string().optional(),
+}
+
+const siteEnvironmentSchema = z.object(siteEnvironmentShape).superRefine((environment, context) => {
+  checkContentEnvironment(environment, context)
+  const withProject = Boolean(environment.NEXT_PUBLIC_SANITY_PROJECT_ID)
+  if (!withProject) {
+    for (const name of ['SANITY_REVALIDATE_SECRET', 'SANITY_STUDIO_URL'] as const) {
+      if (environment[name] !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'is set, but NEXT_PUBLIC_SANITY_PROJECT_ID is not: it is only used with a Sanity project',
+        })
+      }
+    }
+    return
+  }
+  // A production site on the Content Lake only learns of edits through the webhook: without its
+  // secret, every page would keep the content it was built with.
+  if (environment.NODE_ENV === 'production' && environment.SANITY_REVALIDATE_SECRET === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['SANITY_REVALIDATE_SECRET'],
+      message: 'is required in production when NEXT_PUBLIC_SANITY_PROJECT_ID is set (pages are refreshed only by the signed webhook)',
+    })
+  }
+}, alwaysCheck)
+
+export interface SiteEnvironment extends Omit<z.output<typeof siteEnvironmentSchema>, 'NEXT_PUBLIC_SITE_URL'> {
+  /** Without a trailing slash; http://localhost:3000 when unset. */
+  NEXT_PUBLIC_SITE_URL: string
+}
+
+export const defaultSiteUrl = 'http://localhost:3000'
+
+/**
+ * Parses the environment, naming every missing or malformed variable in one ConfigurationError.
+ * Values never appear in the message, so a secret cannot leak into a log.
+ */
+export function parseSiteEnvironment(environment: Record<string, string | undefined>): SiteEnvironment {
+  const result = siteEnvironmentSchema.safeParse(environment)
+  if (!result.success) {
+    throw new ConfigurationError(
+      `Invalid site configuration (see web/.env.example):\n  - ${describeIssues(result.error).join('\n  - ')}`,
+    )
+  }
+  return { ...result.data, NEXT_PUBLIC_SITE_URL: result.data.NEXT_PUBLIC_SITE_URL ?? defaultSiteUrl }
+}
+
+/** Whether this site reads a Sanity project (rather than the embedded dataset). */
+export function usesContentLake(environment: SiteEnvironment): boolean {
+  return Boolean(environment.NEXT_PUBLIC_SANITY_PROJECT_ID)
+}
+
+/** What draft mode needs: a project to read drafts from, and the token that may read them. */
+export function previewsAvailable(environment: SiteEnvironment): boolean {
+  return usesContentLake(environment) && Boolean(environment.SANITY_API_READ_TOKEN)
+}
