@@ -1,3 +1,4 @@
+import {applyPerspective} from '@microneedling/content/source/perspective'
 import {evaluate, parse} from 'groq-js'
 import type {SanityClient, SanityDocument} from 'sanity'
 
@@ -32,10 +33,6 @@ interface FetchOptions {
   perspective?: unknown
 }
 
-function isDraftOrVersionId(id: string): boolean {
-  return id.startsWith('drafts.') || id.startsWith('versions.')
-}
-
 function supportedPerspective(perspective: unknown, fallback: SupportedPerspective): SupportedPerspective {
   if (perspective === undefined) return fallback
   if (perspective === 'raw' || perspective === 'published') return perspective
@@ -48,7 +45,7 @@ export function createLocalGroqClient(
   documents: readonly SanityDocument[],
   config: LocalClientConfig,
 ): SanityClient {
-  const published = documents.filter((document) => !isDraftOrVersionId(document._id))
+  const published = applyPerspective(documents, 'published')
 
   async function fetch(query: string, params: Record<string, unknown> = {}, options: FetchOptions = {}) {
     const perspective = supportedPerspective(options.perspective, config.perspective)
