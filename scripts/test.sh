@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
 step "Node $(node --version)"
+step "Formatting and lint (Biome)"
+pnpm lint
 step "Sanity TypeGen output is committed and fresh"
 bash scripts/check-typegen-fresh.sh
 step "Type check"

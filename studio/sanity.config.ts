@@ -1,13 +1,13 @@
-import {visionTool} from '@sanity/vision'
-import {defineConfig} from 'sanity'
-import {presentationTool} from 'sanity/presentation'
-import {structureTool} from 'sanity/structure'
+import { visionTool } from '@sanity/vision'
+import { defineConfig } from 'sanity'
+import { presentationTool } from 'sanity/presentation'
+import { structureTool } from 'sanity/structure'
 
-import {dataset, previewUrl, projectId} from './environment.ts'
-import {locations, mainDocuments} from './presentation/resolve.ts'
-import {schemaTypes} from './schemaTypes/index.ts'
-import {actionsForDocumentType, withoutSingletonTemplates} from './singletons.ts'
-import {structure} from './structure.ts'
+import { dataset, previewUrl, projectId } from './environment.ts'
+import { locations, mainDocuments } from './presentation/resolve.ts'
+import { schemaTypes } from './schemaTypes/index.ts'
+import { actionsForDocumentType, withoutSingletonTemplates } from './singletons.ts'
+import { structure } from './structure.ts'
 
 export default defineConfig({
   name: 'default',
@@ -17,17 +17,17 @@ export default defineConfig({
   dataset,
 
   plugins: [
-    structureTool({structure}),
+    structureTool({ structure }),
     // Previews of the real page: the site at `previewUrl` opened in draft mode (drafts, with edit
     // overlays) through its /api/draft-mode routes.
     presentationTool({
       previewUrl: {
         initial: previewUrl,
-        previewMode: {enable: '/api/draft-mode/enable', disable: '/api/draft-mode/disable'},
+        previewMode: { enable: '/api/draft-mode/enable', disable: '/api/draft-mode/disable' },
       },
-      resolve: {locations, mainDocuments},
+      resolve: { locations, mainDocuments },
     }),
-    visionTool({defaultApiVersion: '2025-02-19'}),
+    visionTool({ defaultApiVersion: '2025-02-19' }),
   ],
 
   schema: {
@@ -37,6 +37,6 @@ export default defineConfig({
   },
 
   document: {
-    actions: (actions, {schemaType}) => actionsForDocumentType(actions, schemaType),
+    actions: (actions, { schemaType }) => actionsForDocumentType(actions, schemaType),
   },
 })

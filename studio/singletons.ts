@@ -1,4 +1,4 @@
-import type {DocumentActionComponent, Template} from 'sanity'
+import type { DocumentActionComponent, Template } from 'sanity'
 
 /**
  * Document types that exist exactly once, under a fixed id. Sanity 6.8 has no singleton API
@@ -6,7 +6,7 @@ import type {DocumentActionComponent, Template} from 'sanity'
  * the fixed id, the global "new document" menu leaves the type out, and the document offers no
  * action that would create, delete or duplicate it.
  */
-export const singletonDocumentIds = {siteSettings: 'siteSettings'} as const
+export const singletonDocumentIds = { siteSettings: 'siteSettings' } as const
 
 const singletonTypeNames: ReadonlySet<string> = new Set(Object.keys(singletonDocumentIds))
 
@@ -26,5 +26,5 @@ export function actionsForDocumentType(
   schemaType: string,
 ): DocumentActionComponent[] {
   if (!isSingletonType(schemaType)) return actions
-  return actions.filter(({action}) => action !== undefined && singletonActionNames.has(action))
+  return actions.filter(({ action }) => action !== undefined && singletonActionNames.has(action))
 }

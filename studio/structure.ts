@@ -1,26 +1,26 @@
-import {BasketIcon} from '@sanity/icons/Basket'
-import {BookIcon} from '@sanity/icons/Book'
-import {CaseIcon} from '@sanity/icons/Case'
-import {CogIcon} from '@sanity/icons/Cog'
-import {HomeIcon} from '@sanity/icons/Home'
-import {PackageIcon} from '@sanity/icons/Package'
-import {SplitHorizontalIcon} from '@sanity/icons/SplitHorizontal'
-import {TagIcon} from '@sanity/icons/Tag'
-import {ThListIcon} from '@sanity/icons/ThList'
-import {UserIcon} from '@sanity/icons/User'
-import type {IntendedUse} from '@microneedling/content/vocabulary'
-import type {StructureBuilder, StructureResolver} from 'sanity/structure'
+import type { IntendedUse } from '@microneedling/content/vocabulary'
+import { BasketIcon } from '@sanity/icons/Basket'
+import { BookIcon } from '@sanity/icons/Book'
+import { CaseIcon } from '@sanity/icons/Case'
+import { CogIcon } from '@sanity/icons/Cog'
+import { HomeIcon } from '@sanity/icons/Home'
+import { PackageIcon } from '@sanity/icons/Package'
+import { SplitHorizontalIcon } from '@sanity/icons/SplitHorizontal'
+import { TagIcon } from '@sanity/icons/Tag'
+import { ThListIcon } from '@sanity/icons/ThList'
+import { UserIcon } from '@sanity/icons/User'
+import type { StructureBuilder, StructureResolver } from 'sanity/structure'
 
-import {singletonDocumentIds} from './singletons.ts'
+import { singletonDocumentIds } from './singletons.ts'
 
 /** Record keyed by IntendedUse, so a new intended use in the vocabulary fails the type check here. */
-const devicesByUse: Record<IntendedUse, {title: string; icon: typeof HomeIcon}> = {
-  home: {title: 'Home devices', icon: HomeIcon},
-  professional: {title: 'Professional devices', icon: CaseIcon},
+const devicesByUse: Record<IntendedUse, { title: string; icon: typeof HomeIcon }> = {
+  home: { title: 'Home devices', icon: HomeIcon },
+  professional: { title: 'Professional devices', icon: CaseIcon },
 }
 
 function devicesWithUse(S: StructureBuilder, use: IntendedUse) {
-  const {title, icon} = devicesByUse[use]
+  const { title, icon } = devicesByUse[use]
   return S.listItem()
     .id(`${use}-devices`)
     .title(title)
@@ -32,8 +32,8 @@ function devicesWithUse(S: StructureBuilder, use: IntendedUse) {
         .schemaType('device')
         // Parenthesized so the filter means what it says if a clause is ever added.
         .filter('(_type == "device") && (intendedUse == $intendedUse)')
-        .params({intendedUse: use})
-        .defaultOrdering([{field: 'name', direction: 'asc'}]),
+        .params({ intendedUse: use })
+        .defaultOrdering([{ field: 'name', direction: 'asc' }]),
     )
 }
 
@@ -61,12 +61,7 @@ function siteSettings(S: StructureBuilder) {
     .id('siteSettings')
     .title('Settings')
     .icon(CogIcon)
-    .child(
-      S.document()
-        .schemaType('siteSettings')
-        .documentId(singletonDocumentIds.siteSettings)
-        .title('Site settings'),
-    )
+    .child(S.document().schemaType('siteSettings').documentId(singletonDocumentIds.siteSettings).title('Site settings'))
 }
 
 export const structure: StructureResolver = (S) =>

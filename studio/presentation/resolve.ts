@@ -1,5 +1,5 @@
-import {sitePaths} from '@microneedling/content/sitePaths'
-import {defineDocuments, defineLocations, type PresentationPluginOptions} from 'sanity/presentation'
+import { sitePaths } from '@microneedling/content/sitePaths'
+import { defineDocuments, defineLocations, type PresentationPluginOptions } from 'sanity/presentation'
 
 /**
  * Where the Presentation tool finds each document on the site (the same paths the site links to,
@@ -7,17 +7,17 @@ import {defineDocuments, defineLocations, type PresentationPluginOptions} from '
  */
 
 /** What the resolver reads of a document: devices have a `name`, comparisons and guides a `title`. */
-type Selected = {title?: string; name?: string; slug?: string} | null
+type Selected = { title?: string; name?: string; slug?: string } | null
 
 function pageAndList(listTitle: string, listPath: string, pagePath: (slug: string) => string) {
   return defineLocations({
-    select: {title: 'title', name: 'name', slug: 'slug.current'},
+    select: { title: 'title', name: 'name', slug: 'slug.current' },
     resolve: (document: Selected) => {
-      if (!document?.slug) return {message: 'Give it a slug to see it on the site.', tone: 'caution'}
+      if (!document?.slug) return { message: 'Give it a slug to see it on the site.', tone: 'caution' }
       return {
         locations: [
-          {title: document.title ?? document.name ?? 'Untitled', href: pagePath(document.slug)},
-          {title: listTitle, href: listPath},
+          { title: document.title ?? document.name ?? 'Untitled', href: pagePath(document.slug) },
+          { title: listTitle, href: listPath },
         ],
       }
     },
@@ -30,8 +30,8 @@ export const locations: NonNullable<PresentationPluginOptions['resolve']>['locat
   guide: pageAndList('Guides', sitePaths.guides, sitePaths.guide),
   siteSettings: defineLocations({
     locations: [
-      {title: 'Home page', href: sitePaths.home},
-      {title: 'Affiliate disclosure', href: sitePaths.disclosure},
+      { title: 'Home page', href: sitePaths.home },
+      { title: 'Affiliate disclosure', href: sitePaths.disclosure },
     ],
     message: 'Site settings appear on every page.',
     tone: 'positive',
@@ -39,7 +39,7 @@ export const locations: NonNullable<PresentationPluginOptions['resolve']>['locat
 }
 
 export const mainDocuments = defineDocuments([
-  {route: '/devices/:slug', filter: `_type == "device" && slug.current == $slug`},
-  {route: '/compare/:slug', filter: `_type == "comparison" && slug.current == $slug`},
-  {route: '/guides/:slug', filter: `_type == "guide" && slug.current == $slug`},
+  { route: '/devices/:slug', filter: `_type == "device" && slug.current == $slug` },
+  { route: '/compare/:slug', filter: `_type == "comparison" && slug.current == $slug` },
+  { route: '/guides/:slug', filter: `_type == "guide" && slug.current == $slug` },
 ])

@@ -1,16 +1,16 @@
-import type {SchemaTypeDefinition} from 'sanity'
+import type { SchemaTypeDefinition } from 'sanity'
 
-import {author} from './documents/author.ts'
-import {brand} from './documents/brand.ts'
-import {comparison} from './documents/comparison.ts'
-import {device} from './documents/device.ts'
-import {guide} from './documents/guide.ts'
-import {partner} from './documents/partner.ts'
-import {blockContent} from './objects/blockContent.ts'
-import {caveat} from './objects/caveat.ts'
-import {needleSpec} from './objects/needleSpec.ts'
-import {offer} from './objects/offer.ts'
-import {siteSettings} from './singletons/siteSettings.ts'
+import { author } from './documents/author.ts'
+import { brand } from './documents/brand.ts'
+import { comparison } from './documents/comparison.ts'
+import { device } from './documents/device.ts'
+import { guide } from './documents/guide.ts'
+import { partner } from './documents/partner.ts'
+import { blockContent } from './objects/blockContent.ts'
+import { caveat } from './objects/caveat.ts'
+import { needleSpec } from './objects/needleSpec.ts'
+import { offer } from './objects/offer.ts'
+import { siteSettings } from './singletons/siteSettings.ts'
 
 export const schemaTypes: SchemaTypeDefinition[] = [
   // Singletons

@@ -7,23 +7,24 @@
  * Exits 1 when any error is found; warnings are printed only. The default file is the sample.
  * A relative path is read from where pnpm was started (INIT_CWD), not from studio/.
  */
-import {resolve} from 'node:path'
-import {readFile} from 'node:fs/promises'
+
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import process from 'node:process'
 
-import {createEmbeddedSource, parseNdjson, sampleDatasetPath} from '@microneedling/content'
-import {findDanglingReferences, findSchemaRejections, formatFinding, type Finding} from '@microneedling/content/check'
-import type {SanityDocument} from 'sanity'
+import { createEmbeddedSource, parseNdjson, sampleDatasetPath } from '@microneedling/content'
+import { type Finding, findDanglingReferences, findSchemaRejections, formatFinding } from '@microneedling/content/check'
+import type { SanityDocument } from 'sanity'
 
-import {validateDocumentsWithStudioRules} from './validate-documents.ts'
+import { validateDocumentsWithStudioRules } from './validate-documents.ts'
 
 /** Sanity's own bookkeeping documents, which no schema type describes. */
-function isSystemDocument(document: {_id: string; _type: string}): boolean {
+function isSystemDocument(document: { _id: string; _type: string }): boolean {
   return document._id.startsWith('_.') || document._type.startsWith('system.') || document._type.startsWith('sanity.')
 }
 
 export async function checkDataset(fileName: string): Promise<Finding[]> {
-  const {documents: allDocuments, problems} = parseNdjson(await readFile(fileName, 'utf8'))
+  const { documents: allDocuments, problems } = parseNdjson(await readFile(fileName, 'utf8'))
   const documents = allDocuments.filter((document) => !isSystemDocument(document))
   const lineFindings: Finding[] = problems.map((problem) => ({
     documentId: `(line ${problem.line})`,

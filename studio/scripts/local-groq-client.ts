@@ -1,6 +1,6 @@
-import {applyPerspective} from '@microneedling/content/source/perspective'
-import {evaluate, parse} from 'groq-js'
-import type {SanityClient, SanityDocument} from 'sanity'
+import { applyPerspective } from '@microneedling/content/source/perspective'
+import { evaluate, parse } from 'groq-js'
+import type { SanityClient, SanityDocument } from 'sanity'
 
 /**
  * A stand-in for the Sanity client that answers GROQ queries from documents in memory, with
@@ -26,7 +26,7 @@ interface LocalClientConfig {
  * would use); nothing connects, because validation only calls `fetch`.
  */
 function configWithUrl(config: LocalClientConfig) {
-  return {...config, useCdn: false, url: `https://${config.projectId}.api.sanity.io/v${config.apiVersion}`}
+  return { ...config, useCdn: false, url: `https://${config.projectId}.api.sanity.io/v${config.apiVersion}` }
 }
 
 interface FetchOptions {
@@ -41,16 +41,13 @@ function supportedPerspective(perspective: unknown, fallback: SupportedPerspecti
   )
 }
 
-export function createLocalGroqClient(
-  documents: readonly SanityDocument[],
-  config: LocalClientConfig,
-): SanityClient {
+export function createLocalGroqClient(documents: readonly SanityDocument[], config: LocalClientConfig): SanityClient {
   const published = applyPerspective(documents, 'published')
 
   async function fetch(query: string, params: Record<string, unknown> = {}, options: FetchOptions = {}) {
     const perspective = supportedPerspective(options.perspective, config.perspective)
     const dataset = perspective === 'raw' ? documents : published
-    const result = await evaluate(parse(query, {params}), {dataset, params})
+    const result = await evaluate(parse(query, { params }), { dataset, params })
     return result.get()
   }
 

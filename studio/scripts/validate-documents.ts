@@ -1,16 +1,16 @@
 import {
+  type CurrentUser,
   createWorkspaceFromConfig,
   pathToString,
-  validateDocument,
-  type CurrentUser,
   type SanityDocument,
   type ValidationMarker,
+  validateDocument,
   type Workspace,
 } from 'sanity'
 
-import {placeholderProjectId} from '../environment.ts'
-import {schemaTypes} from '../schemaTypes/index.ts'
-import {createLocalGroqClient} from './local-groq-client.ts'
+import { placeholderProjectId } from '../environment.ts'
+import { schemaTypes } from '../schemaTypes/index.ts'
+import { createLocalGroqClient } from './local-groq-client.ts'
 
 /**
  * Runs the Studio's own validation rules (Sanity's `validateDocument` with this schema) over a
@@ -35,7 +35,7 @@ const validatingUser: CurrentUser = {
   name: 'Document validation script',
   email: 'validate-documents@localhost',
   role: 'administrator',
-  roles: [{name: 'administrator', title: 'Administrator'}],
+  roles: [{ name: 'administrator', title: 'Administrator' }],
 }
 
 const projectId = placeholderProjectId
@@ -45,10 +45,10 @@ const apiVersion = '2025-02-19'
 /** The message of the unknown-field check Sanity adds outside the Studio (sanity@6.8.0). */
 const unknownFieldMessage = /^Field '.+' does not exist on type '.+'$/
 
-type GetDocumentExists = (options: {id: string}) => Promise<boolean>
+type GetDocumentExists = (options: { id: string }) => Promise<boolean>
 
 function toProblem(documentId: string, marker: ValidationMarker): DocumentValidationProblem {
-  return {documentId, path: pathToString(marker.path), level: marker.level, message: marker.message}
+  return { documentId, path: pathToString(marker.path), level: marker.level, message: marker.message }
 }
 
 /**
@@ -63,11 +63,18 @@ async function validateOne(
   getDocumentExists: GetDocumentExists,
 ): Promise<DocumentValidationProblem[]> {
   if (!workspace.schema.get(document._type)) {
-    return [{documentId: document._id, path: '', level: 'error', message: `The Studio has no document type "${document._type}".`}]
+    return [
+      {
+        documentId: document._id,
+        path: '',
+        level: 'error',
+        message: `The Studio has no document type "${document._type}".`,
+      },
+    ]
   }
   const [studioMarkers, cliMarkers] = await Promise.all([
-    validateDocument({document, workspace, getDocumentExists, environment: 'studio'}),
-    validateDocument({document, workspace, getDocumentExists, environment: 'cli'}),
+    validateDocument({ document, workspace, getDocumentExists, environment: 'studio' }),
+    validateDocument({ document, workspace, getDocumentExists, environment: 'cli' }),
   ])
   const unknownFieldMarkers = cliMarkers.filter((marker) => unknownFieldMessage.test(marker.message))
   return [...studioMarkers, ...unknownFieldMarkers].map((marker) => toProblem(document._id, marker))
@@ -76,19 +83,19 @@ async function validateOne(
 export async function validateDocumentsWithStudioRules(
   documents: SanityDocument[],
 ): Promise<DocumentValidationProblem[]> {
-  const client = createLocalGroqClient(documents, {projectId, dataset, apiVersion, perspective: 'published'})
+  const client = createLocalGroqClient(documents, { projectId, dataset, apiVersion, perspective: 'published' })
   const workspace = await createWorkspaceFromConfig({
     name: 'validate-documents',
     projectId,
     dataset,
-    schema: {types: schemaTypes},
+    schema: { types: schemaTypes },
     currentUser: validatingUser,
     getClient: () => client,
   })
 
   // A reference must point at a published document, as Sanity checks when publishing.
   const publishedIds = new Set(documents.map((document) => document._id))
-  const getDocumentExists: GetDocumentExists = async ({id}) => publishedIds.has(id)
+  const getDocumentExists: GetDocumentExists = async ({ id }) => publishedIds.has(id)
 
   const problemsByDocument = await Promise.all(
     documents.map((document) => validateOne(document, workspace, getDocumentExists)),

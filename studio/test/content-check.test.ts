@@ -1,11 +1,11 @@
-import {execFile} from 'node:child_process'
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
-import {promisify} from 'node:util'
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 
-import {parseNdjson, sampleDatasetPath, type StoredDocument} from '@microneedling/content'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import { parseNdjson, type StoredDocument, sampleDatasetPath } from '@microneedling/content'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 /**
  * `pnpm content:check` as an editor or CI runs it: a real process, its output and its exit code.
@@ -16,14 +16,19 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 const run = promisify(execFile)
 const studioDirectory = new URL('..', import.meta.url).pathname
 
-async function contentCheck(file?: string): Promise<{exitCode: number; output: string}> {
-  const args = ['--import', './scripts/register-sanity-stub-loader.ts', 'scripts/content-check.ts', ...(file ? [file] : [])]
+async function contentCheck(file?: string): Promise<{ exitCode: number; output: string }> {
+  const args = [
+    '--import',
+    './scripts/register-sanity-stub-loader.ts',
+    'scripts/content-check.ts',
+    ...(file ? [file] : []),
+  ]
   try {
-    const {stdout, stderr} = await run(process.execPath, args, {cwd: studioDirectory})
-    return {exitCode: 0, output: stdout + stderr}
+    const { stdout, stderr } = await run(process.execPath, args, { cwd: studioDirectory })
+    return { exitCode: 0, output: stdout + stderr }
   } catch (error) {
-    const failed = error as {code: number; stdout: string; stderr: string}
-    return {exitCode: failed.code, output: failed.stdout + failed.stderr}
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { exitCode: failed.code, output: failed.stdout + failed.stderr }
   }
 }
 
@@ -46,12 +51,18 @@ const broken = {
   foreignHost: withFirstOfferUrl(deviceAt(1), 'https://attacker.example.net/buy'),
   nineMillimetreNeedle: (() => {
     const device = deviceAt(2)
-    device.needleSpec = {...(device.needleSpec as object), adjustable: false, lengthMm: 9, minLengthMm: undefined, maxLengthMm: undefined}
+    device.needleSpec = {
+      ...(device.needleSpec as object),
+      adjustable: false,
+      lengthMm: 9,
+      minLengthMm: undefined,
+      maxLengthMm: undefined,
+    }
     return device
   })(),
   danglingBrand: (() => {
     const device = deviceAt(3)
-    device.brand = {_type: 'reference', _ref: 'brand-that-was-deleted'}
+    device.brand = { _type: 'reference', _ref: 'brand-that-was-deleted' }
     return device
   })(),
   onePro: (() => {
@@ -64,7 +75,10 @@ const broken = {
     comparison.devices = (comparison.devices as unknown[]).slice(0, 1)
     return comparison
   })(),
-  emptyDisclosure: {...structuredClone(sample.find((document) => document._id === 'siteSettings')!), affiliateDisclosureShort: '  '},
+  emptyDisclosure: {
+    ...structuredClone(sample.find((document) => document._id === 'siteSettings')!),
+    affiliateDisclosureShort: '  ',
+  },
 }
 
 let directory: string
@@ -75,22 +89,22 @@ beforeAll(async () => {
   brokenFile = join(directory, 'broken.ndjson')
   const replacements = new Map(Object.values(broken).map((document) => [document._id, document]))
   const documents = sample.map((document) => replacements.get(document._id) ?? document)
-  await writeFile(brokenFile, documents.map((document) => JSON.stringify(document)).join('\n') + '\n')
+  await writeFile(brokenFile, `${documents.map((document) => JSON.stringify(document)).join('\n')}\n`)
 })
 
 afterAll(async () => {
-  await rm(directory, {recursive: true, force: true})
+  await rm(directory, { recursive: true, force: true })
 })
 
 describe('pnpm content:check', () => {
   it('passes the sample dataset with exit code 0', async () => {
-    const {exitCode, output} = await contentCheck()
+    const { exitCode, output } = await contentCheck()
     expect(output).toMatch(/dataset\.ndjson: 0 errors/)
     expect(exitCode).toBe(0)
   })
 
   describe('on a dataset with one bad document per rule', () => {
-    let result: {exitCode: number; output: string}
+    let result: { exitCode: number; output: string }
     beforeAll(async () => {
       result = await contentCheck(brokenFile)
     }, 120_000)
@@ -109,15 +123,23 @@ describe('pnpm content:check', () => {
     })
 
     it('reports an offer on a host its partner does not allow', () => {
-      expect(linesFor(broken.foreignHost._id).some((line) => /\.url \[studio\].*attacker\.example\.net.*not a host/.test(line))).toBe(true)
+      expect(
+        linesFor(broken.foreignHost._id).some((line) =>
+          /\.url \[studio\].*attacker\.example\.net.*not a host/.test(line),
+        ),
+      ).toBe(true)
     })
 
     it('reports a 9 mm needle against the 0.1-3.0 mm rule', () => {
-      expect(linesFor(broken.nineMillimetreNeedle._id).some((line) => /needleSpec\.lengthMm \[studio\].*3/.test(line))).toBe(true)
+      expect(
+        linesFor(broken.nineMillimetreNeedle._id).some((line) => /needleSpec\.lengthMm \[studio\].*3/.test(line)),
+      ).toBe(true)
     })
 
     it('reports a dangling reference by field and by the reference rule', () => {
-      expect(linesFor(broken.danglingBrand._id).some((line) => /brand \[reference\].*brand-that-was-deleted/.test(line))).toBe(true)
+      expect(
+        linesFor(broken.danglingBrand._id).some((line) => /brand \[reference\].*brand-that-was-deleted/.test(line)),
+      ).toBe(true)
     })
 
     it('reports a comparison with one device', () => {

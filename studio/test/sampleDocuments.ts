@@ -1,4 +1,4 @@
-import type {SanityDocument} from 'sanity'
+import type { SanityDocument } from 'sanity'
 
 /**
  * A small, valid content set: one of every document type, linked the way the site expects.
@@ -8,17 +8,17 @@ import type {SanityDocument} from 'sanity'
 const createdAt = '2025-01-10T09:00:00Z'
 
 function document<T extends Record<string, unknown>>(_id: string, _type: string, fields: T): SanityDocument {
-  return {_id, _type, _createdAt: createdAt, _updatedAt: createdAt, _rev: 'sample', ...fields}
+  return { _id, _type, _createdAt: createdAt, _updatedAt: createdAt, _rev: 'sample', ...fields }
 }
 
-const reference = (_ref: string) => ({_type: 'reference', _ref})
+const reference = (_ref: string) => ({ _type: 'reference', _ref })
 
 const block = (_key: string, text: string) => ({
   _type: 'block',
   _key,
   style: 'normal',
   markDefs: [],
-  children: [{_type: 'span', _key: `${_key}-span`, text, marks: []}],
+  children: [{ _type: 'span', _key: `${_key}-span`, text, marks: [] }],
 })
 
 export const sampleIds = {
@@ -39,29 +39,29 @@ export function sampleDocuments(): SanityDocument[] {
   return [
     document(sampleIds.brand, 'brand', {
       name: 'DermaCo',
-      slug: {_type: 'slug', current: 'dermaco'},
+      slug: { _type: 'slug', current: 'dermaco' },
       description: 'Makes rollers and pens.',
     }),
     document(sampleIds.partner, 'partner', {
       name: 'SkinShop',
-      slug: {_type: 'slug', current: 'skinshop'},
+      slug: { _type: 'slug', current: 'skinshop' },
       allowedHosts: ['skinshop.example.com'],
-      trackingParameter: {name: 'tag', value: 'microneedling-21'},
+      trackingParameter: { name: 'tag', value: 'microneedling-21' },
     }),
     document(sampleIds.writer, 'author', {
       name: 'Ada Writer',
-      slug: {_type: 'slug', current: 'ada-writer'},
+      slug: { _type: 'slug', current: 'ada-writer' },
       role: 'writer',
     }),
     document(sampleIds.medicalReviewer, 'author', {
       name: 'Dr Ben Reviewer',
-      slug: {_type: 'slug', current: 'ben-reviewer'},
+      slug: { _type: 'slug', current: 'ben-reviewer' },
       role: 'medicalReviewer',
       credentials: 'MBBS, MRCP (Dermatology)',
     }),
     document(sampleIds.homeDevice, 'device', {
       name: 'DermaCo Home Roller',
-      slug: {_type: 'slug', current: 'dermaco-home-roller'},
+      slug: { _type: 'slug', current: 'dermaco-home-roller' },
       brand: reference(sampleIds.brand),
       formFactor: 'dermaRoller',
       intendedUse: 'home',
@@ -98,7 +98,7 @@ export function sampleDocuments(): SanityDocument[] {
     }),
     document(sampleIds.professionalDevice, 'device', {
       name: 'DermaCo Pro Pen',
-      slug: {_type: 'slug', current: 'dermaco-pro-pen'},
+      slug: { _type: 'slug', current: 'dermaco-pro-pen' },
       brand: reference(sampleIds.brand),
       formFactor: 'microneedlingPen',
       intendedUse: 'professional',
@@ -123,10 +123,10 @@ export function sampleDocuments(): SanityDocument[] {
     }),
     document(sampleIds.comparison, 'comparison', {
       title: 'Home roller or clinic pen?',
-      slug: {_type: 'slug', current: 'home-roller-vs-clinic-pen'},
+      slug: { _type: 'slug', current: 'home-roller-vs-clinic-pen' },
       devices: [
-        {...reference(sampleIds.homeDevice), _key: 'first'},
-        {...reference(sampleIds.professionalDevice), _key: 'second'},
+        { ...reference(sampleIds.homeDevice), _key: 'first' },
+        { ...reference(sampleIds.professionalDevice), _key: 'second' },
       ],
       verdict: 'The pen reaches deeper, in a clinic; the roller is a gentle start at home.',
       body: [block('c1', 'They differ most in needle length.')],
@@ -134,7 +134,7 @@ export function sampleDocuments(): SanityDocument[] {
     }),
     document(sampleIds.guide, 'guide', {
       title: 'Choosing a needle length',
-      slug: {_type: 'slug', current: 'choosing-a-needle-length'},
+      slug: { _type: 'slug', current: 'choosing-a-needle-length' },
       summary: 'Which lengths are for home use, and which belong in a clinic.',
       body: [block('g1', 'Home devices stay at 0.3 mm or less.')],
       writer: reference(sampleIds.writer),

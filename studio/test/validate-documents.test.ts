@@ -1,11 +1,15 @@
-import {describe, expect, it} from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import {validateDocumentsWithStudioRules, type DocumentValidationProblem} from '../scripts/validate-documents.ts'
-import {homeDeviceOfferKey, sampleDocuments, sampleDocumentsWith, sampleIds} from './sampleDocuments.ts'
+import { type DocumentValidationProblem, validateDocumentsWithStudioRules } from '../scripts/validate-documents.ts'
+import { homeDeviceOfferKey, sampleDocuments, sampleDocumentsWith, sampleIds } from './sampleDocuments.ts'
 
 const homeOfferPath = `offers[_key=="${homeDeviceOfferKey}"]`
 
-function problemsOf(problems: DocumentValidationProblem[], documentId: string, level: DocumentValidationProblem['level']) {
+function problemsOf(
+  problems: DocumentValidationProblem[],
+  documentId: string,
+  level: DocumentValidationProblem['level'],
+) {
   return problems.filter((problem) => problem.documentId === documentId && problem.level === level)
 }
 
@@ -24,7 +28,7 @@ describe('validateDocumentsWithStudioRules', () => {
     })
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.homeDevice)
     expect(errors).toEqual([
-      expect.objectContaining({path: `${homeOfferPath}.url`, message: expect.stringContaining('https://')}),
+      expect.objectContaining({ path: `${homeOfferPath}.url`, message: expect.stringContaining('https://') }),
     ])
   })
 
@@ -55,13 +59,13 @@ describe('validateDocumentsWithStudioRules', () => {
     })
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.homeDevice)
     expect(errors).toEqual([
-      expect.objectContaining({path: `${homeOfferPath}.partner`, message: 'Choose the partner that sells it.'}),
+      expect.objectContaining({ path: `${homeOfferPath}.partner`, message: 'Choose the partner that sells it.' }),
     ])
   })
 
   it('refuses a 9 mm needle', async () => {
     const documents = sampleDocumentsWith(sampleIds.professionalDevice, (device) => {
-      device.needleSpec = {...device.needleSpec, adjustable: false, lengthMm: 9}
+      device.needleSpec = { ...device.needleSpec, adjustable: false, lengthMm: 9 }
       delete device.needleSpec.minLengthMm
       delete device.needleSpec.maxLengthMm
     })
@@ -80,7 +84,7 @@ describe('validateDocumentsWithStudioRules', () => {
       device.needleSpec.maxLengthMm = 0.5
     })
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.professionalDevice)
-    expect(errors).toEqual([expect.objectContaining({path: 'needleSpec.maxLengthMm'})])
+    expect(errors).toEqual([expect.objectContaining({ path: 'needleSpec.maxLengthMm' })])
   })
 
   it('asks for the length that matches the needle kind', async () => {
@@ -103,7 +107,10 @@ describe('validateDocumentsWithStudioRules', () => {
     const problems = await validateDocumentsWithStudioRules(documents)
     expect(errorsOf(problems, sampleIds.homeDevice)).toEqual([])
     expect(problemsOf(problems, sampleIds.homeDevice, 'warning')).toEqual([
-      expect.objectContaining({path: 'needleSpec', message: expect.stringContaining('Home devices rarely go beyond 0.3 mm')}),
+      expect.objectContaining({
+        path: 'needleSpec',
+        message: expect.stringContaining('Home devices rarely go beyond 0.3 mm'),
+      }),
     ])
   })
 
@@ -112,9 +119,7 @@ describe('validateDocumentsWithStudioRules', () => {
       comparison.devices = comparison.devices.slice(0, 1)
     })
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.comparison)
-    expect(errors).toEqual([
-      expect.objectContaining({path: 'devices', message: 'Choose 2 to 4 devices to compare.'}),
-    ])
+    expect(errors).toEqual([expect.objectContaining({ path: 'devices', message: 'Choose 2 to 4 devices to compare.' })])
   })
 
   it('refuses a comparison that lists the same device twice', async () => {
@@ -131,7 +136,10 @@ describe('validateDocumentsWithStudioRules', () => {
     })
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.siteSettings)
     expect(errors).toEqual([
-      expect.objectContaining({path: 'affiliateDisclosureShort', message: expect.stringContaining('cannot be empty')}),
+      expect.objectContaining({
+        path: 'affiliateDisclosureShort',
+        message: expect.stringContaining('cannot be empty'),
+      }),
     ])
   })
 
@@ -149,7 +157,7 @@ describe('validateDocumentsWithStudioRules', () => {
     })
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.homeDevice)
     expect(errors).toEqual([
-      expect.objectContaining({path: 'pros', message: expect.stringContaining('at least 2 pros')}),
+      expect.objectContaining({ path: 'pros', message: expect.stringContaining('at least 2 pros') }),
     ])
   })
 
@@ -158,7 +166,7 @@ describe('validateDocumentsWithStudioRules', () => {
       device.rating = 7.25
     })
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.homeDevice)
-    expect(errors).toEqual([expect.objectContaining({path: 'rating', message: 'Use at most one decimal, like 7.5.'})])
+    expect(errors).toEqual([expect.objectContaining({ path: 'rating', message: 'Use at most one decimal, like 7.5.' })])
   })
 
   it('refuses a currency outside the vocabulary, and a negative price', async () => {
@@ -169,8 +177,11 @@ describe('validateDocumentsWithStudioRules', () => {
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.homeDevice)
     expect(errors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({path: `${homeOfferPath}.currency`, message: expect.stringContaining('GBP, USD, EUR')}),
-        expect.objectContaining({path: `${homeOfferPath}.price`, message: 'A price cannot be negative.'}),
+        expect.objectContaining({
+          path: `${homeOfferPath}.currency`,
+          message: expect.stringContaining('GBP, USD, EUR'),
+        }),
+        expect.objectContaining({ path: `${homeOfferPath}.price`, message: 'A price cannot be negative.' }),
       ]),
     )
     expect(errors).toHaveLength(2)
@@ -179,12 +190,15 @@ describe('validateDocumentsWithStudioRules', () => {
   it('refuses an image without alternative text', async () => {
     const assetId = 'image-0123456789abcdef-800x600-jpg'
     const documents = sampleDocumentsWith(sampleIds.homeDevice, (device) => {
-      device.images = [{_type: 'image', _key: 'front', asset: {_type: 'reference', _ref: assetId}, alt: ' '}]
+      device.images = [{ _type: 'image', _key: 'front', asset: { _type: 'reference', _ref: assetId }, alt: ' ' }]
     })
-    const asset = {...sampleDocuments()[0]!, _id: assetId, _type: 'sanity.imageAsset'}
+    const asset = { ...sampleDocuments()[0]!, _id: assetId, _type: 'sanity.imageAsset' }
     const errors = errorsOf(await validateDocumentsWithStudioRules([...documents, asset]), sampleIds.homeDevice)
     expect(errors).toEqual([
-      expect.objectContaining({path: 'images[_key=="front"].alt', message: 'Describe the image in the alternative text.'}),
+      expect.objectContaining({
+        path: 'images[_key=="front"].alt',
+        message: 'Describe the image in the alternative text.',
+      }),
     ])
   })
 
@@ -201,7 +215,7 @@ describe('validateDocumentsWithStudioRules', () => {
       device.slug.current = 'dermaco-home-roller'
     })
     const problems = await validateDocumentsWithStudioRules(documents)
-    const slugTaken = {path: 'slug', message: 'Slug is already in use'}
+    const slugTaken = { path: 'slug', message: 'Slug is already in use' }
     expect(errorsOf(problems, sampleIds.professionalDevice)).toEqual([expect.objectContaining(slugTaken)])
     expect(errorsOf(problems, sampleIds.homeDevice)).toEqual([expect.objectContaining(slugTaken)])
   })
@@ -212,7 +226,7 @@ describe('validateDocumentsWithStudioRules', () => {
     })
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.partner)
     expect(errors).toEqual([
-      expect.objectContaining({path: 'allowedHosts[0]', message: expect.stringContaining('no https://')}),
+      expect.objectContaining({ path: 'allowedHosts[0]', message: expect.stringContaining('no https://') }),
     ])
   })
 
@@ -223,14 +237,17 @@ describe('validateDocumentsWithStudioRules', () => {
     const problems = await validateDocumentsWithStudioRules(documents)
     expect(errorsOf(problems, sampleIds.homeDevice)).toEqual([])
     expect(problemsOf(problems, sampleIds.homeDevice, 'warning')).toEqual([
-      expect.objectContaining({path: 'needleLength', message: "Field 'needleLength' does not exist on type 'device'"}),
+      expect.objectContaining({
+        path: 'needleLength',
+        message: "Field 'needleLength' does not exist on type 'device'",
+      }),
     ])
   })
 
   it('reports a document whose type the Studio does not have', async () => {
-    const documents = [...sampleDocuments(), {...sampleDocuments()[0]!, _id: 'shop-1', _type: 'shop'}]
+    const documents = [...sampleDocuments(), { ...sampleDocuments()[0]!, _id: 'shop-1', _type: 'shop' }]
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), 'shop-1')
-    expect(errors).toEqual([expect.objectContaining({message: 'The Studio has no document type "shop".'})])
+    expect(errors).toEqual([expect.objectContaining({ message: 'The Studio has no document type "shop".' })])
   })
 
   it('refuses a reference to a document that does not exist', async () => {
@@ -238,6 +255,8 @@ describe('validateDocumentsWithStudioRules', () => {
       device.brand._ref = 'brand-that-was-deleted'
     })
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.homeDevice)
-    expect(errors).toEqual([expect.objectContaining({path: 'brand', message: 'Referenced document must be published'})])
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'brand', message: 'Referenced document must be published' }),
+    ])
   })
 })

@@ -1,23 +1,23 @@
-import {describe, expect, it} from 'vitest'
-import type {DocumentActionComponent, Template} from 'sanity'
+import type { DocumentActionComponent, Template } from 'sanity'
+import { describe, expect, it } from 'vitest'
 
-import {slugFormatProblem} from '../schemaTypes/fields/slug.ts'
-import {deviceSubtitle} from '../schemaTypes/previews/deviceSubtitle.ts'
-import {formatNeedleLength} from '../schemaTypes/previews/needleLengthLabel.ts'
-import {isDateInFuture, latestCalendarDayAnywhere} from '../schemaTypes/validation/dates.ts'
-import {hostnameProblem} from '../schemaTypes/validation/hostname.ts'
+import { slugFormatProblem } from '../schemaTypes/fields/slug.ts'
+import { deviceSubtitle } from '../schemaTypes/previews/deviceSubtitle.ts'
+import { formatNeedleLength } from '../schemaTypes/previews/needleLengthLabel.ts'
+import { isDateInFuture, latestCalendarDayAnywhere } from '../schemaTypes/validation/dates.ts'
+import { hostnameProblem } from '../schemaTypes/validation/hostname.ts'
 import {
   fixedLengthProblem,
   homeDeviceNeedleWarning,
   maxLengthProblem,
   minLengthProblem,
 } from '../schemaTypes/validation/needleLength.ts'
-import {isBlank, portableTextHasText} from '../schemaTypes/validation/nonEmptyText.ts'
-import {offerUrlHostProblem} from '../schemaTypes/validation/offerUrl.ts'
-import {actionsForDocumentType, withoutSingletonTemplates} from '../singletons.ts'
+import { isBlank, portableTextHasText } from '../schemaTypes/validation/nonEmptyText.ts'
+import { offerUrlHostProblem } from '../schemaTypes/validation/offerUrl.ts'
+import { actionsForDocumentType, withoutSingletonTemplates } from '../singletons.ts'
 
 describe('offerUrlHostProblem', () => {
-  const partner = {name: 'SkinShop', allowedHosts: ['skinshop.example.com']}
+  const partner = { name: 'SkinShop', allowedHosts: ['skinshop.example.com'] }
 
   it('accepts a link on an allowed host', () => {
     expect(offerUrlHostProblem('https://skinshop.example.com/roller', partner)).toBeUndefined()
@@ -37,7 +37,7 @@ describe('offerUrlHostProblem', () => {
 
   it('says so when the partner is not published or allows no host', () => {
     expect(offerUrlHostProblem('https://skinshop.example.com/', null)).toContain('not published')
-    expect(offerUrlHostProblem('https://skinshop.example.com/', {name: 'SkinShop', allowedHosts: []})).toContain(
+    expect(offerUrlHostProblem('https://skinshop.example.com/', { name: 'SkinShop', allowedHosts: [] })).toContain(
       'SkinShop has no allowed hosts',
     )
   })
@@ -66,17 +66,19 @@ describe('hostnameProblem', () => {
 })
 
 describe('needle lengths', () => {
-  const fixed = {adjustable: false}
-  const adjustable = {adjustable: true, minLengthMm: 0.25, maxLengthMm: 2.5}
+  const fixed = { adjustable: false }
+  const adjustable = { adjustable: true, minLengthMm: 0.25, maxLengthMm: 2.5 }
 
   it('asks for the fixed length only when the needles are fixed', () => {
-    expect(fixedLengthProblem(undefined, fixed)).toBe('Enter the needle length in mm, or mark the needles as adjustable.')
+    expect(fixedLengthProblem(undefined, fixed)).toBe(
+      'Enter the needle length in mm, or mark the needles as adjustable.',
+    )
     expect(fixedLengthProblem(undefined, adjustable)).toBeUndefined()
   })
 
   it('asks for both ends of the range only when the needles are adjustable', () => {
-    expect(minLengthProblem(undefined, {adjustable: true})).toBe('Enter the shortest needle setting in mm.')
-    expect(maxLengthProblem(undefined, {adjustable: true})).toBe('Enter the longest needle setting in mm.')
+    expect(minLengthProblem(undefined, { adjustable: true })).toBe('Enter the shortest needle setting in mm.')
+    expect(maxLengthProblem(undefined, { adjustable: true })).toBe('Enter the longest needle setting in mm.')
     expect(minLengthProblem(undefined, fixed)).toBeUndefined()
     expect(maxLengthProblem(undefined, fixed)).toBeUndefined()
   })
@@ -84,39 +86,48 @@ describe('needle lengths', () => {
   it('keeps lengths between 0.1 and 3 mm, inclusive', () => {
     expect(fixedLengthProblem(0.1, fixed)).toBeUndefined()
     expect(fixedLengthProblem(3, fixed)).toBeUndefined()
-    expect(fixedLengthProblem(0.05, fixed)).toBe('Needle length must be between 0.1 mm and 3 mm; 0.05 mm is outside that.')
+    expect(fixedLengthProblem(0.05, fixed)).toBe(
+      'Needle length must be between 0.1 mm and 3 mm; 0.05 mm is outside that.',
+    )
     expect(minLengthProblem(3.5, adjustable)).toContain('Shortest setting must be between 0.1 mm and 3 mm')
   })
 
   it('refuses a range whose longest setting is below its shortest', () => {
-    expect(maxLengthProblem(0.5, {adjustable: true, minLengthMm: 1})).toBe(
+    expect(maxLengthProblem(0.5, { adjustable: true, minLengthMm: 1 })).toBe(
       'The longest setting (0.5 mm) is shorter than the shortest (1 mm). Swap them.',
     )
-    expect(maxLengthProblem(1, {adjustable: true, minLengthMm: 1})).toBeUndefined()
+    expect(maxLengthProblem(1, { adjustable: true, minLengthMm: 1 })).toBeUndefined()
   })
 
   it('warns about home devices longer than 0.3 mm, judged by their longest setting', () => {
-    expect(homeDeviceNeedleWarning('home', {adjustable: false, lengthMm: 0.3})).toBeUndefined()
-    expect(homeDeviceNeedleWarning('home', {adjustable: false, lengthMm: 0.5})).toContain('reaches 0.5 mm')
-    expect(homeDeviceNeedleWarning('home', {adjustable: true, minLengthMm: 0.2, maxLengthMm: 1})).toContain(
+    expect(homeDeviceNeedleWarning('home', { adjustable: false, lengthMm: 0.3 })).toBeUndefined()
+    expect(homeDeviceNeedleWarning('home', { adjustable: false, lengthMm: 0.5 })).toContain('reaches 0.5 mm')
+    expect(homeDeviceNeedleWarning('home', { adjustable: true, minLengthMm: 0.2, maxLengthMm: 1 })).toContain(
       'reaches 0.2–1 mm',
     )
-    expect(homeDeviceNeedleWarning('professional', {adjustable: false, lengthMm: 2.5})).toBeUndefined()
+    expect(homeDeviceNeedleWarning('professional', { adjustable: false, lengthMm: 2.5 })).toBeUndefined()
   })
 })
 
 describe('device listing subtitle', () => {
   it('shows use, form factor and needle length', () => {
     expect(
-      deviceSubtitle({intendedUse: 'home', formFactor: 'dermaRoller', needleSpec: {adjustable: false, lengthMm: 0.25}}),
+      deviceSubtitle({
+        intendedUse: 'home',
+        formFactor: 'dermaRoller',
+        needleSpec: { adjustable: false, lengthMm: 0.25 },
+      }),
     ).toBe('Home use · Derma roller · 0.25 mm')
   })
 
   it('shows a range for adjustable needles and leaves out what is missing', () => {
-    expect(deviceSubtitle({formFactor: 'microneedlingPen', needleSpec: {adjustable: true, minLengthMm: 0.25, maxLengthMm: 2.5}})).toBe(
-      'Microneedling pen · 0.25–2.5 mm',
-    )
-    expect(formatNeedleLength({adjustable: true, maxLengthMm: 2})).toBe('up to 2 mm')
+    expect(
+      deviceSubtitle({
+        formFactor: 'microneedlingPen',
+        needleSpec: { adjustable: true, minLengthMm: 0.25, maxLengthMm: 2.5 },
+      }),
+    ).toBe('Microneedling pen · 0.25–2.5 mm')
+    expect(formatNeedleLength({ adjustable: true, maxLengthMm: 2 })).toBe('up to 2 mm')
     expect(deviceSubtitle({})).toBe('')
   })
 })
@@ -139,7 +150,7 @@ describe('text that must not be empty', () => {
   })
 
   it('finds words in Portable Text, not just blocks', () => {
-    const block = (text: string) => ({_type: 'block', children: [{_type: 'span', text}]})
+    const block = (text: string) => ({ _type: 'block', children: [{ _type: 'span', text }] })
     expect(portableTextHasText([block('How we earn money.')])).toBe(true)
     expect(portableTextHasText([block('   ')])).toBe(false)
     expect(portableTextHasText([])).toBe(false)
@@ -158,11 +169,12 @@ describe('slugFormatProblem', () => {
 })
 
 describe('site settings singleton', () => {
-  const action = (name: string): DocumentActionComponent => Object.assign(() => null, {action: name}) as DocumentActionComponent
+  const action = (name: string): DocumentActionComponent =>
+    Object.assign(() => null, { action: name }) as DocumentActionComponent
   const allActions = ['publish', 'unpublish', 'delete', 'duplicate', 'discardChanges', 'restore'].map(action)
 
   it('offers only publish, discard changes and restore', () => {
-    expect(actionsForDocumentType(allActions, 'siteSettings').map(({action}) => action)).toEqual([
+    expect(actionsForDocumentType(allActions, 'siteSettings').map(({ action }) => action)).toEqual([
       'publish',
       'discardChanges',
       'restore',
@@ -174,8 +186,8 @@ describe('site settings singleton', () => {
   })
 
   it('is left out of the “new document” templates', () => {
-    const template = (schemaType: string) => ({id: schemaType, schemaType, title: schemaType, value: {}}) as Template
-    expect(withoutSingletonTemplates([template('device'), template('siteSettings')]).map(({id}) => id)).toEqual([
+    const template = (schemaType: string) => ({ id: schemaType, schemaType, title: schemaType, value: {} }) as Template
+    expect(withoutSingletonTemplates([template('device'), template('siteSettings')]).map(({ id }) => id)).toEqual([
       'device',
     ])
   })

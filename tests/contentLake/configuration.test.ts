@@ -29,7 +29,8 @@ describe('secrets', () => {
     for (const file of files) {
       const text = await readFile(file, 'utf8')
       sawFrameworkCode ||= text.includes('NEXT_REDIRECT')
-      for (const [name, value] of Object.entries(testSecrets)) if (text.includes(value)) leaks.push(`${name} in ${file}`)
+      for (const [name, value] of Object.entries(testSecrets))
+        if (text.includes(value)) leaks.push(`${name} in ${file}`)
     }
     // The search reads the real bundles (which do contain Next's own code)...
     expect(sawFrameworkCode).toBe(true)
@@ -50,7 +51,10 @@ describe('start-up', () => {
         SANITY_API_READ_TOKEN: testSecrets.readToken,
       }),
     )
-    const code = await Promise.race([next.exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 30_000))])
+    const code = await Promise.race([
+      next.exited,
+      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 30_000)),
+    ])
     await next.stop()
     expect(code).toBe(1)
     const output = next.output()

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type ContentLakeSite,
+  fetchPage,
+  mainText,
+  sendWebhook,
+  startContentLakeSite,
+} from '../support/contentLakeSite.ts'
 import type { SimulatedFailure } from '../support/contentLakeStandIn.ts'
-import { fetchPage, mainText, sendWebhook, startContentLakeSite, type ContentLakeSite } from '../support/contentLakeSite.ts'
 import { sampleOfType, slugOf } from '../support/sampleDataset.ts'
 
 /**
@@ -26,13 +32,23 @@ afterAll(async () => {
 /** Publishes a device the site has never rendered (it did not exist when the site was built). */
 function publishNewDevice(slug: string, fields: Record<string, unknown> = {}) {
   const id = `device-${slug}`
-  running.standIn.setDocument({ ...homeDevice, _id: id, name: `New device ${slug}`, slug: { _type: 'slug', current: slug }, ...fields })
+  running.standIn.setDocument({
+    ...homeDevice,
+    _id: id,
+    name: `New device ${slug}`,
+    slug: { _type: 'slug', current: slug },
+    ...fields,
+  })
   return id
 }
 
 const failures: { failure: SimulatedFailure; what: string; logged: RegExp }[] = [
   { failure: 'serverError', what: 'HTTP 500', logged: /content query "deviceBySlugQuery" failed: .*simulated failure/ },
-  { failure: 'hang', what: 'no answer (time-out)', logged: /content query "deviceBySlugQuery" failed: .*(time|abort)/i },
+  {
+    failure: 'hang',
+    what: 'no answer (time-out)',
+    logged: /content query "deviceBySlugQuery" failed: .*(time|abort)/i,
+  },
   { failure: 'malformedJson', what: 'JSON cut short', logged: /content query "deviceBySlugQuery" failed: / },
 ]
 
@@ -56,7 +72,9 @@ describe.each(failures)('when the Content Lake gives $what', ({ failure, logged 
       expect(unavailable.headers.get('retry-after')).toBe('60')
       expect(unavailable.headers.get('cache-control')).toBe('no-store')
       expect(unavailable.headers.get('content-type')).toMatch(/^text\/html/)
-      expect(mainText(unavailable.html)).toMatch(/^This page is temporarily unavailable We could not load its content just now\./)
+      expect(mainText(unavailable.html)).toMatch(
+        /^This page is temporarily unavailable We could not load its content just now\./,
+      )
       expect(unavailable.html).toMatch(/<header class="site-header"/)
       expect(unavailable.html).toMatch(/<footer class="site-footer"/)
       // Plain words only: no stack trace, no error name, and no scripts (the page works without them).
@@ -85,7 +103,10 @@ describe('a document that fails its schema', () => {
     expect(running.site.output().slice(logBefore)).toMatch(new RegExp(`left out ${id} \\(device page\\): rating`))
 
     // Published, webhook delivered: the list is refreshed, and still renders, without it.
-    expect((await sendWebhook(running.site, { _type: 'device', _id: id, slug: 'schema-failure', previousSlug: null })).status).toBe(200)
+    expect(
+      (await sendWebhook(running.site, { _type: 'device', _id: id, slug: 'schema-failure', previousSlug: null }))
+        .status,
+    ).toBe(200)
     const list = await fetchPage(running.site, '/devices')
     expect(list.status).toBe(200)
     expect(list.html).not.toContain('New device schema-failure')

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fetchPage, mainText, startContentLakeSite, testSecrets, type ContentLakeSite } from '../support/contentLakeSite.ts'
+import {
+  type ContentLakeSite,
+  fetchPage,
+  mainText,
+  startContentLakeSite,
+  testSecrets,
+} from '../support/contentLakeSite.ts'
 import { sampleDocuments, sampleOfType, slugOf } from '../support/sampleDataset.ts'
-import { startSite, type RunningSite } from '../support/site.ts'
+import { type RunningSite, startSite } from '../support/site.ts'
 
 /**
  * Editors preview drafts on the real page: the Studio's Presentation tool opens
@@ -87,7 +93,9 @@ describe('draft mode on a site connected to a Sanity project', () => {
   })
 
   it('ends the preview, back on a page of this site only', async () => {
-    const disabled = await fetchPage(running.site, '/api/draft-mode/disable?redirect=https://elsewhere.example/', { cookie })
+    const disabled = await fetchPage(running.site, '/api/draft-mode/disable?redirect=https://elsewhere.example/', {
+      cookie,
+    })
     expect(disabled.status).toBe(307)
     expect(disabled.headers.get('location')).toBe('/')
     expect(disabled.headers.getSetCookie().join()).toMatch(/__prerender_bypass=;.*Expires=Thu, 01 Jan 1970/i)
@@ -95,11 +103,14 @@ describe('draft mode on a site connected to a Sanity project', () => {
 })
 
 describe('draft mode on a site reading the embedded dataset', () => {
-  it.each(['/api/draft-mode/enable', '/api/draft-mode/disable'])('%s says that previews need a Sanity project', async (path) => {
-    const answer = await fetchPage(onSample, `${path}?sanity-preview-secret=anything`)
-    expect(answer.status).toBe(404)
-    expect(answer.html).toMatch(/^Previews need a Sanity project: set NEXT_PUBLIC_SANITY_PROJECT_ID/)
-  })
+  it.each(['/api/draft-mode/enable', '/api/draft-mode/disable'])(
+    '%s says that previews need a Sanity project',
+    async (path) => {
+      const answer = await fetchPage(onSample, `${path}?sanity-preview-secret=anything`)
+      expect(answer.status).toBe(404)
+      expect(answer.html).toMatch(/^Previews need a Sanity project: set NEXT_PUBLIC_SANITY_PROJECT_ID/)
+    },
+  )
 })
 
 it('the sample has a second device to preview', () => {

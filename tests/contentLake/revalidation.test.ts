@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fetchPage, sendWebhook, startContentLakeSite, type ContentLakeSite } from '../support/contentLakeSite.ts'
+import { type ContentLakeSite, fetchPage, sendWebhook, startContentLakeSite } from '../support/contentLakeSite.ts'
 import { webDir } from '../support/paths.ts'
 import { offersOf, sampleDocuments, sampleOfType, slugOf } from '../support/sampleDataset.ts'
 
@@ -49,14 +49,21 @@ describe("Next's data cache", () => {
     const directory = join(webDir, running.distDir, 'cache', 'fetch-cache')
     const entries = await Promise.all(
       (await readdir(directory)).map(
-        async (name) => JSON.parse(await readFile(join(directory, name), 'utf8')) as { tags?: string[]; data: { url?: string; body: string } },
+        async (name) =>
+          JSON.parse(await readFile(join(directory, name), 'utf8')) as {
+            tags?: string[]
+            data: { url?: string; body: string }
+          },
       ),
     )
     const devicePage = entries.find((entry) => entry.tags?.includes(`device:${slug}`))
     expect(devicePage?.tags).toEqual(['devices', `device:${slug}`])
     expect(JSON.parse(devicePage!.data.body)).toMatchObject({ _id: deviceId, name: device.name })
     for (const tag of ['settings', 'devices', 'comparisons', 'guides', 'authors']) {
-      expect(entries.some((entry) => entry.tags?.includes(tag)), tag).toBe(true)
+      expect(
+        entries.some((entry) => entry.tags?.includes(tag)),
+        tag,
+      ).toBe(true)
     }
     // HTTP replies are not cached as such: one cut short would be served again until the next webhook.
     expect(entries.filter((entry) => entry.data.url)).toEqual([])

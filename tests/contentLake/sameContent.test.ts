@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fetchPage, mainText, startContentLakeSite, type ContentLakeSite } from '../support/contentLakeSite.ts'
+import { type ContentLakeSite, fetchPage, mainText, startContentLakeSite } from '../support/contentLakeSite.ts'
 import { offersOf, sampleOfType, slugOf } from '../support/sampleDataset.ts'
-import { startSite, type RunningSite } from '../support/site.ts'
+import { type RunningSite, startSite } from '../support/site.ts'
 
 /**
  * The site on a Sanity project shows what the site on the embedded dataset shows: the same pages,
@@ -33,7 +33,8 @@ describe('a site on the Content Lake', () => {
     const [fromSample, fromContentLake] = await Promise.all([sitemapPaths(onSample), sitemapPaths(onContentLake.site)])
     expect(fromContentLake).toEqual(fromSample)
     // Every kind of page is there: the fixed ones, devices, comparisons and guides.
-    for (const prefix of ['/devices/', '/compare/', '/guides/']) expect(fromSample.some((path) => path.startsWith(prefix))).toBe(true)
+    for (const prefix of ['/devices/', '/compare/', '/guides/'])
+      expect(fromSample.some((path) => path.startsWith(prefix))).toBe(true)
     paths = fromSample
   })
 
@@ -48,7 +49,10 @@ describe('a site on the Content Lake', () => {
       }
       const [expected, actual] = [mainText(sample.html), mainText(contentLake.html)]
       expect(expected.length, `${path} has main content`).toBeGreaterThan(200)
-      if (actual !== expected) differences.push(`${path}:\n  sample:       ${excerptAround(expected, actual)}\n  content lake: ${excerptAround(actual, expected)}`)
+      if (actual !== expected)
+        differences.push(
+          `${path}:\n  sample:       ${excerptAround(expected, actual)}\n  content lake: ${excerptAround(actual, expected)}`,
+        )
     }
     expect(differences, differences.join('\n')).toEqual([])
     // Each site read its own source: the Content Lake site never fell back to the embedded sample.

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  type ContentSource,
   createContentLakeSource,
   createContentSource,
   createEmbeddedSource,
@@ -8,21 +8,25 @@ import {
   loadComparison,
   loadComparisonSummaries,
   loadDevice,
-  loadDevicesBySlugs,
   loadDeviceSummaries,
+  loadDevicesBySlugs,
   loadGuide,
   loadGuideSummaries,
   loadOfferRedirect,
-  loadSiteSettings,
   loadSitemapEntries,
+  loadSiteSettings,
   onRejection,
   parseContentEnvironment,
-  type ContentSource,
   type QueryParams,
   type Rejection,
 } from '@microneedling/content'
 import * as queries from '@microneedling/content/queries'
-import { contentLakeEnvironment, startContentLakeStandIn, type ContentLakeStandIn } from '../support/contentLakeStandIn.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type ContentLakeStandIn,
+  contentLakeEnvironment,
+  startContentLakeStandIn,
+} from '../support/contentLakeStandIn.ts'
 import { sampleDatasetPath } from '../support/paths.ts'
 import { offersOf, sampleDocuments, sampleOfType, slugOf } from '../support/sampleDataset.ts'
 
@@ -51,7 +55,8 @@ const partnerTracking = new Map(
   sampleOfType('partner').map((partner) => [partner._id, Boolean(partner.trackingParameter)] as const),
 )
 const offerWith = (tracked: boolean) =>
-  devices.flatMap((device) => offersOf(device).map((offer) => ({ device: slugOf(device), offer })))
+  devices
+    .flatMap((device) => offersOf(device).map((offer) => ({ device: slugOf(device), offer })))
     .find(({ offer }) => partnerTracking.get(offer.partner._ref) === tracked)!
 
 function caseFor(label: string, params: QueryParams, load: QueryCase['load'], expectsNothing = false): QueryCase {
@@ -63,7 +68,9 @@ const cases: Record<QueryName, QueryCase[]> = {
   siteSettingsQuery: [caseFor('site settings', {}, (source) => loadSiteSettings(source))],
   deviceSummariesQuery: [caseFor('all devices', {}, (source) => loadDeviceSummaries(source))],
   deviceBySlugQuery: [
-    caseFor(`home device ${slugOf(homeDevice)}`, { slug: slugOf(homeDevice) }, (source) => loadDevice(source, slugOf(homeDevice))),
+    caseFor(`home device ${slugOf(homeDevice)}`, { slug: slugOf(homeDevice) }, (source) =>
+      loadDevice(source, slugOf(homeDevice)),
+    ),
     caseFor(`professional device ${slugOf(professionalDevice)}`, { slug: slugOf(professionalDevice) }, (source) =>
       loadDevice(source, slugOf(professionalDevice)),
     ),
@@ -75,21 +82,38 @@ const cases: Record<QueryName, QueryCase[]> = {
   })(),
   comparisonSummariesQuery: [caseFor('all comparisons', {}, (source) => loadComparisonSummaries(source))],
   comparisonBySlugQuery: [
-    caseFor(`comparison ${slugOf(comparison)}`, { slug: slugOf(comparison) }, (source) => loadComparison(source, slugOf(comparison))),
-    caseFor('unknown comparison', { slug: 'no-such-comparison' }, (source) => loadComparison(source, 'no-such-comparison'), true),
+    caseFor(`comparison ${slugOf(comparison)}`, { slug: slugOf(comparison) }, (source) =>
+      loadComparison(source, slugOf(comparison)),
+    ),
+    caseFor(
+      'unknown comparison',
+      { slug: 'no-such-comparison' },
+      (source) => loadComparison(source, 'no-such-comparison'),
+      true,
+    ),
   ],
   guideSummariesQuery: [caseFor('all guides', {}, (source) => loadGuideSummaries(source))],
-  guideBySlugQuery: [caseFor(`guide ${slugOf(guide)}`, { slug: slugOf(guide) }, (source) => loadGuide(source, slugOf(guide)))],
+  guideBySlugQuery: [
+    caseFor(`guide ${slugOf(guide)}`, { slug: slugOf(guide) }, (source) => loadGuide(source, slugOf(guide))),
+  ],
   authorsQuery: [caseFor('all authors', {}, (source) => loadAuthors(source))],
-  offerRedirectQuery: [true, false].map((tracked) => {
-    const { device, offer } = offerWith(tracked)
-    return caseFor(`offer ${device}/${offer._key} (${tracked ? 'with' : 'without'} tracking parameter)`, { device, offer: offer._key }, (source) =>
-      loadOfferRedirect(source, device, offer._key),
-    )
-  }).concat(
-    caseFor('unknown offer', { device: slugOf(homeDevice), offer: 'no-such-offer' }, (source) =>
-      loadOfferRedirect(source, slugOf(homeDevice), 'no-such-offer'), true),
-  ),
+  offerRedirectQuery: [true, false]
+    .map((tracked) => {
+      const { device, offer } = offerWith(tracked)
+      return caseFor(
+        `offer ${device}/${offer._key} (${tracked ? 'with' : 'without'} tracking parameter)`,
+        { device, offer: offer._key },
+        (source) => loadOfferRedirect(source, device, offer._key),
+      )
+    })
+    .concat(
+      caseFor(
+        'unknown offer',
+        { device: slugOf(homeDevice), offer: 'no-such-offer' },
+        (source) => loadOfferRedirect(source, slugOf(homeDevice), 'no-such-offer'),
+        true,
+      ),
+    ),
   sitemapQuery: [caseFor('sitemap', {}, (source) => loadSitemapEntries(source))],
 }
 
@@ -121,28 +145,36 @@ it('the sample has the documents these cases rely on', () => {
 })
 
 describe.each(Object.entries(cases) as [QueryName, QueryCase[]][])('%s', (queryName, queryCases) => {
-  it.each(queryCases.map((queryCase) => [queryCase.label, queryCase] as const))('%s: same answer from the Content Lake', async (_label, queryCase) => {
-    const requestsBefore = standIn.requests.length
-    const [rawFromLake, rawEmbedded] = await Promise.all([
-      contentLake.fetch(queries[queryName], queryCase.params),
-      embedded.fetch(queries[queryName], queryCase.params),
-    ])
-    expect(rawFromLake).toEqual(rawEmbedded)
+  it.each(queryCases.map((queryCase) => [queryCase.label, queryCase] as const))(
+    '%s: same answer from the Content Lake',
+    async (_label, queryCase) => {
+      const requestsBefore = standIn.requests.length
+      const [rawFromLake, rawEmbedded] = await Promise.all([
+        contentLake.fetch(queries[queryName], queryCase.params),
+        embedded.fetch(queries[queryName], queryCase.params),
+      ])
+      expect(rawFromLake).toEqual(rawEmbedded)
 
-    const [fromLake, fromEmbedded] = await Promise.all([queryCase.load(contentLake), queryCase.load(embedded)])
-    expect(fromLake).toEqual(fromEmbedded)
-    if (queryCase.expectsNothing) expect(fromEmbedded).toBeNull()
-    else expect(hasContent(fromEmbedded)).toBe(true)
+      const [fromLake, fromEmbedded] = await Promise.all([queryCase.load(contentLake), queryCase.load(embedded)])
+      expect(fromLake).toEqual(fromEmbedded)
+      if (queryCase.expectsNothing) expect(fromEmbedded).toBeNull()
+      else expect(hasContent(fromEmbedded)).toBe(true)
 
-    // The answers really came over HTTP, as published content for project "standin".
-    const requests = standIn.requests.slice(requestsBefore)
-    expect(requests).toHaveLength(2)
-    for (const request of requests) {
-      expect(request).toMatchObject({ outcome: 'answered', perspective: 'published', projectIdHeader: 'standin', authenticated: false })
-      expect(request.query).toBe(queries[queryName])
-    }
-    expect(rejections).toEqual([])
-  })
+      // The answers really came over HTTP, as published content for project "standin".
+      const requests = standIn.requests.slice(requestsBefore)
+      expect(requests).toHaveLength(2)
+      for (const request of requests) {
+        expect(request).toMatchObject({
+          outcome: 'answered',
+          perspective: 'published',
+          projectIdHeader: 'standin',
+          authenticated: false,
+        })
+        expect(request.query).toBe(queries[queryName])
+      }
+      expect(rejections).toEqual([])
+    },
+  )
 })
 
 it('the environment a deployment sets reaches the Content Lake, not the embedded sample', async () => {

@@ -1,16 +1,16 @@
-import { createClient, type SanityClient } from '@sanity/client'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
+  type ContentSource,
   ContentUnavailableError,
   createContentLakeSource,
   defaultApiVersion,
   loadDevice,
-  loadDevicesBySlugs,
   loadDeviceSummaries,
-  type ContentSource,
+  loadDevicesBySlugs,
 } from '@microneedling/content'
 import { deviceBySlugQuery } from '@microneedling/content/queries'
-import { startContentLakeStandIn, type ContentLakeStandIn } from '../support/contentLakeStandIn.ts'
+import { createClient, type SanityClient } from '@sanity/client'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { type ContentLakeStandIn, startContentLakeStandIn } from '../support/contentLakeStandIn.ts'
 import { sampleDatasetPath } from '../support/paths.ts'
 import { sampleDocuments, sampleOfType, slugOf } from '../support/sampleDataset.ts'
 
@@ -42,7 +42,13 @@ function clientFor(settings: { timeout?: number; token?: string; dataset?: strin
 
 beforeAll(async () => {
   standIn = await startContentLakeStandIn({ datasetPath: sampleDatasetPath })
-  source = createContentLakeSource({ projectId: 'standin', dataset: 'production', apiVersion: defaultApiVersion, useCdn: false, apiHost: standIn.url })
+  source = createContentLakeSource({
+    projectId: 'standin',
+    dataset: 'production',
+    apiVersion: defaultApiVersion,
+    useCdn: false,
+    apiHost: standIn.url,
+  })
 })
 afterAll(() => standIn?.close())
 afterEach(() => standIn.clearRequests())
@@ -76,7 +82,9 @@ describe('wire format', () => {
     url.searchParams.set('$slug', deviceSlug)
     const response = await fetch(url)
     expect(response.status).toBe(400)
-    expect(await response.json()).toEqual({ error: expect.objectContaining({ description: expect.stringMatching(/Please quote string values/) }) })
+    expect(await response.json()).toEqual({
+      error: expect.objectContaining({ description: expect.stringMatching(/Please quote string values/) }),
+    })
   })
 
   it('@sanity/client sends a short query as GET, with perspective, returnQuery=false and the project id header', async () => {
@@ -96,7 +104,11 @@ describe('wire format', () => {
 
   it('@sanity/client gets `{ms, query, result}` when it asks for the whole reply', async () => {
     const reply = await clientFor().fetch('count(*[_type == "device"])', {}, { filterResponse: false })
-    expect(reply).toEqual({ ms: expect.any(Number), query: 'count(*[_type == "device"])', result: sampleOfType('device').length })
+    expect(reply).toEqual({
+      ms: expect.any(Number),
+      query: 'count(*[_type == "device"])',
+      result: sampleOfType('device').length,
+    })
   })
 
   it('@sanity/client sends a long query as POST with a JSON body, and gets the same answer', async () => {
@@ -131,10 +143,14 @@ describe('perspectives', () => {
     const query = '*[_type == "device" && _id == $id][0].name'
     const params = { id: device._id }
     expect(await clientFor().fetch(query, params, { perspective: 'published' })).toBe(device.name)
-    expect(await clientFor({ token: 'preview-token' }).fetch(query, params, { perspective: 'published' })).toBe(device.name)
+    expect(await clientFor({ token: 'preview-token' }).fetch(query, params, { perspective: 'published' })).toBe(
+      device.name,
+    )
     // Anonymous readers cannot see draft ids at all, even when they ask for drafts.
     expect(await clientFor().fetch(query, params, { perspective: 'drafts' })).toBe(device.name)
-    expect(await clientFor({ token: 'preview-token' }).fetch(query, params, { perspective: 'drafts' })).toBe('Edited in the Studio')
+    expect(await clientFor({ token: 'preview-token' }).fetch(query, params, { perspective: 'drafts' })).toBe(
+      'Edited in the Studio',
+    )
     expect(standIn.requests.map((request) => request.authenticated)).toEqual([false, true, false, true])
   })
 })
@@ -200,7 +216,14 @@ describe('simulated failures', () => {
   it('hang: a load through createContentLakeSource gives up at its timeout and says which query', async () => {
     standIn.failNext(1, 'hang')
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const impatient = createContentLakeSource({ projectId: 'standin', dataset: 'production', apiVersion: defaultApiVersion, useCdn: false, apiHost: standIn.url, timeoutMs: 300 })
+    const impatient = createContentLakeSource({
+      projectId: 'standin',
+      dataset: 'production',
+      apiVersion: defaultApiVersion,
+      useCdn: false,
+      apiHost: standIn.url,
+      timeoutMs: 300,
+    })
     const started = Date.now()
     await expect(loadDeviceSummaries(impatient)).rejects.toBeInstanceOf(ContentUnavailableError)
     expect(Date.now() - started).toBeLessThan(5000)
@@ -213,7 +236,9 @@ describe('simulated failures', () => {
     const client = clientFor()
     await expect(client.fetch('count(*)')).rejects.toThrow()
     await expect(client.fetch('count(*)')).rejects.toThrow()
-    expect(await client.fetch('count(*[!(_id in path("drafts.**"))])')).toBe(sampleDocuments.filter((d) => !d._id.startsWith('drafts.')).length)
+    expect(await client.fetch('count(*[!(_id in path("drafts.**"))])')).toBe(
+      sampleDocuments.filter((d) => !d._id.startsWith('drafts.')).length,
+    )
     expect(standIn.requests.map((request) => request.outcome)).toEqual(['serverError', 'serverError', 'answered'])
   })
 })

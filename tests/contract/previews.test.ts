@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  confirmContentAnswers,
+  type ContentSource,
   ContentUnavailableError,
+  confirmContentAnswers,
   createContentLakeSource,
   defaultApiVersion,
   loadDevice,
-  type ContentSource,
 } from '@microneedling/content'
-import { startContentLakeStandIn, type ContentLakeStandIn } from '../support/contentLakeStandIn.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ContentLakeStandIn, startContentLakeStandIn } from '../support/contentLakeStandIn.ts'
 import { sampleDatasetPath } from '../support/paths.ts'
 import { sampleOfType, slugOf } from '../support/sampleDataset.ts'
 
@@ -25,7 +25,13 @@ let withoutToken: ContentSource
 
 beforeAll(async () => {
   standIn = await startContentLakeStandIn({ datasetPath: sampleDatasetPath })
-  const settings = { projectId: 'standin', dataset: 'production', apiVersion: defaultApiVersion, useCdn: false, apiHost: standIn.url }
+  const settings = {
+    projectId: 'standin',
+    dataset: 'production',
+    apiVersion: defaultApiVersion,
+    useCdn: false,
+    apiHost: standIn.url,
+  }
   withToken = createContentLakeSource({ ...settings, token: 'test-read-token' })
   withoutToken = createContentLakeSource(settings)
   standIn.setDocument({ ...device, _id: `drafts.${device._id}`, name: `${String(device.name)} (draft)` })

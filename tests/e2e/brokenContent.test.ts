@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, phoneViewport } from '../support/browser.ts'
 import { copyOfSample, documentById, writeDataset } from '../support/datasetFixtures.ts'
 import { sampleOfType } from '../support/sampleDataset.ts'
+import { buildSite, type RunningSite, startSite } from '../support/site.ts'
 import { readPageFacts, rulesProblems } from '../support/siteRules.ts'
-import { buildSite, startSite, type RunningSite } from '../support/site.ts'
 
 /**
  * Rule 5, "bad content never breaks a page": the site built and served on a dataset with broken
@@ -16,11 +16,23 @@ import { buildSite, startSite, type RunningSite } from '../support/site.ts'
 const distDir = '.next-broken'
 
 /** A device whose intendedUse is not in the vocabulary: it fails its schema everywhere. */
-const brokenDevice = { id: 'device-fernhill-gold-eye-roller-020', slug: 'fernhill-gold-eye-roller-020', name: 'Fernhill Gold Eye Roller 0.2 mm' }
+const brokenDevice = {
+  id: 'device-fernhill-gold-eye-roller-020',
+  slug: 'fernhill-gold-eye-roller-020',
+  name: 'Fernhill Gold Eye Roller 0.2 mm',
+}
 /** A device with one offer whose URL is `javascript:`; its other offer must stay. */
-const scriptOffer = { device: 'luma-body-roller-030', offer: 'luma-body-roller-glow-supply', kept: 'luma-body-roller-dermamart' }
+const scriptOffer = {
+  device: 'luma-body-roller-030',
+  offer: 'luma-body-roller-glow-supply',
+  kept: 'luma-body-roller-dermamart',
+}
 /** A device with one offer on a host its partner does not allow (valid https, so zod passes it). */
-const offHostOffer = { device: 'softpoint-microcone-roller', offer: 'softpoint-microcone-glow-supply', kept: 'softpoint-microcone-dermamart' }
+const offHostOffer = {
+  device: 'softpoint-microcone-roller',
+  offer: 'softpoint-microcone-glow-supply',
+  kept: 'softpoint-microcone-dermamart',
+}
 /** A comparison of three devices, one of which no longer exists: two remain, enough for a table. */
 const comparisonMissingOne = {
   slug: 'home-roller-vs-home-stamp',
@@ -37,16 +49,26 @@ async function writeBrokenDataset(): Promise<string> {
   documentById(documents, brokenDevice.id).intendedUse = 'clinic'
 
   const setOfferUrl = (deviceSlug: string, key: string, url: string) => {
-    const offer = (documentById(documents, `device-${deviceSlug}`).offers as { _key: string; url: string }[]).find((candidate) => candidate._key === key)
+    const offer = (documentById(documents, `device-${deviceSlug}`).offers as { _key: string; url: string }[]).find(
+      (candidate) => candidate._key === key,
+    )
     if (!offer) throw new Error(`fixture: ${deviceSlug} has no offer ${key}`)
     offer.url = url
   }
   setOfferUrl(scriptOffer.device, scriptOffer.offer, 'javascript:alert(document.cookie)')
-  setOfferUrl(offHostOffer.device, offHostOffer.offer, 'https://shop.example.com.evil.example/products/softpoint-microcone-roller')
+  setOfferUrl(
+    offHostOffer.device,
+    offHostOffer.offer,
+    'https://shop.example.com.evil.example/products/softpoint-microcone-roller',
+  )
 
   const references = (id: string) => documentById(documents, id).devices as { _ref: string }[]
-  references(`comparison-${comparisonMissingOne.slug}`).find((reference) => reference._ref === comparisonMissingOne.gone)!._ref = 'device-does-not-exist'
-  references(`comparison-${comparisonLeftWithOne.slug}`).find((reference) => reference._ref === 'device-luma-steel-roller-025')!._ref = brokenDevice.id
+  references(`comparison-${comparisonMissingOne.slug}`).find(
+    (reference) => reference._ref === comparisonMissingOne.gone,
+  )!._ref = 'device-does-not-exist'
+  references(`comparison-${comparisonLeftWithOne.slug}`).find(
+    (reference) => reference._ref === 'device-luma-steel-roller-025',
+  )!._ref = brokenDevice.id
 
   delete documentById(documents, untitledGuide.id).title
   return writeDataset('broken-content', documents)
@@ -125,7 +147,9 @@ describe('a site built on a dataset with broken documents', () => {
 
   it('draws a comparison that lost one device with the devices that remain', async () => {
     expect(await open(`/compare/${comparisonMissingOne.slug}`)).toBe(200)
-    const columns = await page.locator('thead th[scope="col"] a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+    const columns = await page
+      .locator('thead th[scope="col"] a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
     expect(columns).toEqual(comparisonMissingOne.remaining.map((slug) => `/devices/${slug}`))
     await expectRulesKept()
   })
@@ -140,7 +164,9 @@ describe('a site built on a dataset with broken documents', () => {
 
   it('lists every guide but the untitled one, whose page is a 404', async () => {
     expect(await open('/guides')).toBe(200)
-    const guides = await page.locator('main a[href^="/guides/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+    const guides = await page
+      .locator('main a[href^="/guides/"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
     expect(guides).toHaveLength(sampleOfType('guide').length - 1)
     expect(guides).not.toContain(`/guides/${untitledGuide.slug}`)
     expect(await open(`/guides/${untitledGuide.slug}`)).toBe(404)
@@ -165,10 +191,21 @@ describe('a site built on a dataset with broken documents', () => {
     const log = `${buildOutput}\n${site.output()}`
     const leftOutLines = log.split('\n').filter((line) => /left out/.test(line))
     const mentions = (text: string) => leftOutLines.some((line) => line.includes(text))
-    expect(mentions(brokenDevice.id), `no "left out" line names ${brokenDevice.id}:\n${leftOutLines.join('\n')}`).toBe(true)
-    expect(mentions(untitledGuide.id), `no "left out" line names ${untitledGuide.id}:\n${leftOutLines.join('\n')}`).toBe(true)
-    expect(mentions(scriptOffer.offer), `no "left out" line names the offer ${scriptOffer.offer}:\n${leftOutLines.join('\n')}`).toBe(true)
-    expect(mentions(`${offHostOffer.device}/${offHostOffer.offer}`), `no "left out" line names ${offHostOffer.offer}:\n${leftOutLines.join('\n')}`).toBe(true)
+    expect(mentions(brokenDevice.id), `no "left out" line names ${brokenDevice.id}:\n${leftOutLines.join('\n')}`).toBe(
+      true,
+    )
+    expect(
+      mentions(untitledGuide.id),
+      `no "left out" line names ${untitledGuide.id}:\n${leftOutLines.join('\n')}`,
+    ).toBe(true)
+    expect(
+      mentions(scriptOffer.offer),
+      `no "left out" line names the offer ${scriptOffer.offer}:\n${leftOutLines.join('\n')}`,
+    ).toBe(true)
+    expect(
+      mentions(`${offHostOffer.device}/${offHostOffer.offer}`),
+      `no "left out" line names ${offHostOffer.offer}:\n${leftOutLines.join('\n')}`,
+    ).toBe(true)
     // Each names the field that was wrong, so an editor knows what to fix.
     expect(leftOutLines.find((line) => line.includes(brokenDevice.id))).toMatch(/intendedUse/)
     expect(leftOutLines.find((line) => line.includes(untitledGuide.id))).toMatch(/title/)

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeViolations, runAxe } from '../support/axe.ts'
 import { launchBrowser, phoneViewport } from '../support/browser.ts'
 import { expectedOffers } from '../support/partnerOffers.ts'
-import { readPageFacts, rulesProblems, type PageFacts } from '../support/siteRules.ts'
-import { startSite, type RunningSite } from '../support/site.ts'
+import { type RunningSite, startSite } from '../support/site.ts'
+import { type PageFacts, readPageFacts, rulesProblems } from '../support/siteRules.ts'
 
 /**
  * Starting from /, every page a shopper can reach by following links on the site, each checked
@@ -64,7 +64,8 @@ beforeAll(async () => {
   const queue = ['/', ...notFoundSeeds]
   const seen = new Set(queue)
   while (queue.length > 0) {
-    if (crawled.length >= maxPages) throw new Error(`the crawl passed ${maxPages} pages: is a link generating endless URLs?`)
+    if (crawled.length >= maxPages)
+      throw new Error(`the crawl passed ${maxPages} pages: is a link generating endless URLs?`)
     const path = queue.shift()!
     const result = await visit(page, errors, path)
     crawled.push(result)
@@ -84,7 +85,9 @@ beforeAll(async () => {
     }
   }
   await context.close()
-  console.info(`[crawl] ${crawled.length} pages crawled from / at 390x844; ${partnerPaths.size} distinct partner links found`)
+  console.info(
+    `[crawl] ${crawled.length} pages crawled from / at 390x844; ${partnerPaths.size} distinct partner links found`,
+  )
 }, 240_000)
 
 afterAll(async () => {
@@ -101,8 +104,20 @@ describe('crawl from /', () => {
   it('reaches every kind of page (the count is printed as "[crawl] N pages")', () => {
     const paths = crawled.map((page) => page.path)
     // Not a fixed number (content changes it), but the crawl must have found every kind of page.
-    for (const pattern of [/^\/$/, /^\/devices$/, /^\/devices\/[^/?]+$/, /^\/compare\/[^/?]+$/, /^\/compare\?devices=/, /^\/guides\/[^/?]+$/, /^\/about$/, /^\/disclosure$/]) {
-      expect(paths.some((path) => pattern.test(path)), `no crawled page matches ${pattern}`).toBe(true)
+    for (const pattern of [
+      /^\/$/,
+      /^\/devices$/,
+      /^\/devices\/[^/?]+$/,
+      /^\/compare\/[^/?]+$/,
+      /^\/compare\?devices=/,
+      /^\/guides\/[^/?]+$/,
+      /^\/about$/,
+      /^\/disclosure$/,
+    ]) {
+      expect(
+        paths.some((path) => pattern.test(path)),
+        `no crawled page matches ${pattern}`,
+      ).toBe(true)
     }
     expect(partnerPaths.size).toBeGreaterThan(0)
   })
@@ -110,11 +125,14 @@ describe('crawl from /', () => {
   it('every page answers 200, and the not-found pages the site 404 page', () => {
     const lines = crawled.flatMap((page) => {
       const expected = notFoundSeeds.includes(page.path) ? 404 : 200
-      return page.status === expected ? [] : [`${page.path}: ${page.status}, expected ${expected} (linked from a crawled page)`]
+      return page.status === expected
+        ? []
+        : [`${page.path}: ${page.status}, expected ${expected} (linked from a crawled page)`]
     })
     for (const path of notFoundSeeds) {
       const page = crawled.find((candidate) => candidate.path === path)!
-      if (page.facts.h1Texts[0] !== 'We could not find that page') lines.push(`${path}: not the site's 404 page (h1 ${page.facts.h1Texts.join(' | ')})`)
+      if (page.facts.h1Texts[0] !== 'We could not find that page')
+        lines.push(`${path}: not the site's 404 page (h1 ${page.facts.h1Texts.join(' | ')})`)
     }
     expect(lines, report(lines)).toEqual([])
   })
@@ -126,7 +144,9 @@ describe('crawl from /', () => {
 
   it('every page passes axe-core (WCAG 2.2 AA)', () => {
     const lines = crawled.flatMap((page) =>
-      page.violations.length === 0 ? [] : [`${page.path}:\n  ${describeViolations(page.violations).split('\n').join('\n  ')}`],
+      page.violations.length === 0
+        ? []
+        : [`${page.path}:\n  ${describeViolations(page.violations).split('\n').join('\n  ')}`],
     )
     expect(lines, report(lines)).toEqual([])
   })

@@ -1,8 +1,8 @@
 import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { copyOfSample, documentById, writeDataset } from '../support/datasetFixtures.ts'
-import { expectedOffers, type ExpectedOffer } from '../support/partnerOffers.ts'
-import { startSite, type RunningSite } from '../support/site.ts'
+import { type ExpectedOffer, expectedOffers } from '../support/partnerOffers.ts'
+import { type RunningSite, startSite } from '../support/site.ts'
 
 /**
  * /go/<device>/<offer> over plain HTTP (no browser): the only way partner URLs leave the site. It
@@ -19,10 +19,26 @@ import { startSite, type RunningSite } from '../support/site.ts'
 
 /** Offers added to the sample whose stored URL /go/ must refuse. */
 const refusedOffers = [
-  { key: 'refused-lookalike-host', url: 'https://shop.example.com.evil.example/products/luma-titanium-roller-025', why: 'a host that only starts like the allowed one' },
-  { key: 'refused-userinfo', url: 'https://shop.example.com@evil.example/products/luma-titanium-roller-025', why: 'the allowed host as user info before another host' },
-  { key: 'refused-plain-http', url: 'http://shop.example.com/products/luma-titanium-roller-025', why: 'http, not https' },
-  { key: 'refused-other-partners-host', url: 'https://www.dermamart.example/p/luma-titanium-roller-0-25mm', why: "another partner's host" },
+  {
+    key: 'refused-lookalike-host',
+    url: 'https://shop.example.com.evil.example/products/luma-titanium-roller-025',
+    why: 'a host that only starts like the allowed one',
+  },
+  {
+    key: 'refused-userinfo',
+    url: 'https://shop.example.com@evil.example/products/luma-titanium-roller-025',
+    why: 'the allowed host as user info before another host',
+  },
+  {
+    key: 'refused-plain-http',
+    url: 'http://shop.example.com/products/luma-titanium-roller-025',
+    why: 'http, not https',
+  },
+  {
+    key: 'refused-other-partners-host',
+    url: 'https://www.dermamart.example/p/luma-titanium-roller-0-25mm',
+    why: "another partner's host",
+  },
 ] as const
 const refusedOn = 'luma-titanium-roller-025'
 
@@ -39,7 +55,12 @@ beforeAll(async () => {
   const anOffer = (device.offers as { partner: unknown }[])[0]!
   device.offers = [
     ...(device.offers as object[]),
-    ...refusedOffers.map((offer) => ({ ...anOffer, _key: offer.key, url: offer.url, partner: { _type: 'reference', _ref: 'partner-glow-supply' } })),
+    ...refusedOffers.map((offer) => ({
+      ...anOffer,
+      _key: offer.key,
+      url: offer.url,
+      partner: { _type: 'reference', _ref: 'partner-glow-supply' },
+    })),
   ]
   const datasetPath = await writeDataset('partner-redirects', documents)
   site = await startSite({ env: { CONTENT_DATASET: datasetPath } })
@@ -122,7 +143,8 @@ describe('/go/<device>/<offer> for every offer in the sample', () => {
   })
 
   it('answers HEAD the same way', async () => {
-    for (const offer of [tracked, untracked]) expectRedirectTo(await send(offer.goPath, { method: 'HEAD' }), offer, `HEAD ${offer.goPath}`)
+    for (const offer of [tracked, untracked])
+      expectRedirectTo(await send(offer.goPath, { method: 'HEAD' }), offer, `HEAD ${offer.goPath}`)
   })
 })
 
@@ -152,9 +174,15 @@ describe('nothing in the request changes the target', () => {
       { referer: 'https://evil.example/page' },
       { forwarded: 'host=evil.example;proto=http' },
       { 'x-original-url': '/go/evil/evil', 'x-rewrite-url': '/go/evil/evil' },
-      { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http', referer: 'https://evil.example/' },
+      {
+        host: 'evil.example',
+        'x-forwarded-host': 'evil.example',
+        'x-forwarded-proto': 'http',
+        referer: 'https://evil.example/',
+      },
     ]
-    for (const headers of headerSets) expectRedirectTo(await send(offer.goPath, { headers }), offer, JSON.stringify(headers))
+    for (const headers of headerSets)
+      expectRedirectTo(await send(offer.goPath, { headers }), offer, JSON.stringify(headers))
   })
 
   it('answers the 404 page for paths that only look like a partner link', async () => {
@@ -181,7 +209,11 @@ describe('nothing in the request changes the target', () => {
 
   it('answers uppercase variants with the 404 page or the stored URL, never anything else', async () => {
     const [, , device, key] = tracked.goPath.split('/') as [string, string, string, string]
-    for (const path of [`/GO/${device}/${key}`, `/go/${device.toUpperCase()}/${key}`, `/go/${device}/${key.toUpperCase()}`]) {
+    for (const path of [
+      `/GO/${device}/${key}`,
+      `/go/${device.toUpperCase()}/${key}`,
+      `/go/${device}/${key.toUpperCase()}`,
+    ]) {
       const answer = await outcome(path, { host: 'evil.example' })
       const what = `${path}${answer.via.length ? ` (via ${answer.via.join(' -> ')})` : ''}`
       if (answer.status === 302) expectRedirectTo(answer, tracked, what)
@@ -191,7 +223,12 @@ describe('nothing in the request changes the target', () => {
 
   it('leaves a path the server tidies to the real partner link going to the stored URL, never elsewhere', async () => {
     const [, , device, key] = tracked.goPath.split('/') as [string, string, string, string]
-    for (const path of [`${tracked.goPath}/`, `/go/x/../${device}/${key}`, `/go/./${device}/${key}`, `/go/${device}//${key}`]) {
+    for (const path of [
+      `${tracked.goPath}/`,
+      `/go/x/../${device}/${key}`,
+      `/go/./${device}/${key}`,
+      `/go/${device}//${key}`,
+    ]) {
       const answer = await outcome(path, { host: 'evil.example', 'x-forwarded-host': 'evil.example' })
       expectRedirectTo(answer, tracked, `${path}${answer.via.length ? ` (via ${answer.via.join(' -> ')})` : ''}`)
     }
@@ -203,19 +240,31 @@ describe('what /go/ refuses', () => {
     const [, , device] = tracked.goPath.split('/') as [string, string, string, string]
     // A real offer key under another real device names nothing either.
     const otherDevice = offers.find((offer) => offer.deviceSlug !== tracked.deviceSlug)!.deviceSlug
-    for (const path of ['/go/no-such-device/no-such-offer', `/go/${device}/no-such-offer`, `/go/no-such-device/${tracked.offerKey}`, `/go/${otherDevice}/${tracked.offerKey}`]) {
+    for (const path of [
+      '/go/no-such-device/no-such-offer',
+      `/go/${device}/no-such-offer`,
+      `/go/no-such-device/${tracked.offerKey}`,
+      `/go/${otherDevice}/${tracked.offerKey}`,
+    ]) {
       expectNotFoundPage(await send(path), path)
     }
   })
 
-  it.each(refusedOffers)('answers the site 404 page for an offer whose stored URL breaks its partner rules: $why', async (offer) => {
-    const path = `/go/${refusedOn}/${offer.key}`
-    expectNotFoundPage(await send(path), path)
-    const head = await send(path, { method: 'HEAD' })
-    expect({ status: head.status, location: head.location }, `HEAD ${path}`).toEqual({ status: 404, location: undefined })
-  })
+  it.each(refusedOffers)(
+    'answers the site 404 page for an offer whose stored URL breaks its partner rules: $why',
+    async (offer) => {
+      const path = `/go/${refusedOn}/${offer.key}`
+      expectNotFoundPage(await send(path), path)
+      const head = await send(path, { method: 'HEAD' })
+      expect({ status: head.status, location: head.location }, `HEAD ${path}`).toEqual({
+        status: 404,
+        location: undefined,
+      })
+    },
+  )
 
   it('still redirects the good offers of the device that has refused ones', async () => {
-    for (const offer of offers.filter((candidate) => candidate.deviceSlug === refusedOn)) expectRedirectTo(await send(offer.goPath), offer, offer.goPath)
+    for (const offer of offers.filter((candidate) => candidate.deviceSlug === refusedOn))
+      expectRedirectTo(await send(offer.goPath), offer, offer.goPath)
   })
 })

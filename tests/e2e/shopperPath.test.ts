@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectPageErrors, launchBrowser, phoneViewport } from '../support/browser.ts'
 import { expectedOffers, isPartnerHost } from '../support/partnerOffers.ts'
 import { sampleOfType, slugOf } from '../support/sampleDataset.ts'
+import { type RunningSite, startSite } from '../support/site.ts'
 import { readPageFacts, rulesProblems } from '../support/siteRules.ts'
-import { startSite, type RunningSite } from '../support/site.ts'
 
 /**
  * A shopper's path at desktop size, through the site's own controls only: filter the device list
@@ -19,7 +19,12 @@ const maxNeedleMm = 0.5
 /** What the sample dataset says the filter must find, worked out from the stored documents. */
 const expectedSlugs = sampleOfType('device')
   .filter((device) => {
-    const spec = device.needleSpec as { adjustable?: boolean; lengthMm?: number; minLengthMm?: number; maxLengthMm?: number }
+    const spec = device.needleSpec as {
+      adjustable?: boolean
+      lengthMm?: number
+      minLengthMm?: number
+      maxLengthMm?: number
+    }
     const longest = spec.adjustable ? spec.maxLengthMm! : spec.lengthMm!
     return device.intendedUse === 'home' && device.formFactor === 'dermaRoller' && longest <= maxNeedleMm
   })
@@ -68,7 +73,10 @@ async function listedDevices(page: Page): Promise<{ heading: string; devices: Li
       const card = item.querySelector('[data-intended-use]')
       const nameLink = item.querySelector('h2 a, h3 a')
       const facts = Object.fromEntries(
-        [...item.querySelectorAll('dl div')].map((row) => [row.querySelector('dt')?.textContent?.trim(), row.querySelector('dd')?.textContent?.trim()]),
+        [...item.querySelectorAll('dl div')].map((row) => [
+          row.querySelector('dt')?.textContent?.trim(),
+          row.querySelector('dd')?.textContent?.trim(),
+        ]),
       )
       return {
         slug: decodeURIComponent((nameLink?.getAttribute('href') ?? '').replace(/^\/devices\//, '')),
@@ -120,7 +128,9 @@ describe('a shopper looking for a gentle home roller', () => {
     for (const device of devices) {
       expect(device.intendedUse, device.slug).toBe('home')
       expect(device.formFactor, device.slug).toMatch(/Derma roller/)
-      expect(longestNeedleMm(device.needleLength), `${device.slug}: ${device.needleLength}`).toBeLessThanOrEqual(maxNeedleMm)
+      expect(longestNeedleMm(device.needleLength), `${device.slug}: ${device.needleLength}`).toBeLessThanOrEqual(
+        maxNeedleMm,
+      )
     }
     // The list says which filters are on, so the shopper knows why it is short.
     const active = page.getByRole('list', { name: 'Active filters' })
@@ -134,9 +144,14 @@ describe('a shopper looking for a gentle home roller', () => {
     expect(await filters.getByRole('radio', { name: 'Home use' }).isChecked()).toBe(true)
     expect(await filters.getByLabel('Form factor').inputValue()).toBe('dermaRoller')
     await filters.getByRole('group', { name: 'Needle length (mm)' }).getByLabel('To').fill('0.25')
-    await Promise.all([page.waitForURL(/maxNeedle=0\.25/), filters.getByRole('button', { name: 'Show devices' }).click()])
+    await Promise.all([
+      page.waitForURL(/maxNeedle=0\.25/),
+      filters.getByRole('button', { name: 'Show devices' }).click(),
+    ])
     const narrowed = (await listedDevices(page)).devices
-    const expected = listed.filter((device) => longestNeedleMm(device.needleLength) <= 0.25).map((device) => device.slug)
+    const expected = listed
+      .filter((device) => longestNeedleMm(device.needleLength) <= 0.25)
+      .map((device) => device.slug)
     expect(expected.length).toBeGreaterThan(0)
     expect(expected.length).toBeLessThan(listed.length)
     expect(narrowed.map((device) => device.slug).sort()).toEqual(expected.sort())
@@ -146,7 +161,10 @@ describe('a shopper looking for a gentle home roller', () => {
 
   it('opens one device from the list', async () => {
     const first = listed[0]!
-    await Promise.all([page.waitForURL(`**/devices/${first.slug}`), page.getByRole('link', { name: first.name, exact: true }).first().click()])
+    await Promise.all([
+      page.waitForURL(`**/devices/${first.slug}`),
+      page.getByRole('link', { name: first.name, exact: true }).first().click(),
+    ])
     expect((await page.locator('h1').innerText()).trim()).toBe(first.name)
     expect(await page.locator('[data-testid="home-device-caveats"]').isVisible()).toBe(true)
   })
@@ -158,7 +176,10 @@ describe('a shopper looking for a gentle home roller', () => {
       const form = page.locator('form', { has: page.getByRole('button', { name: 'Add to comparison' }) })
       await form.getByLabel(/device/).selectOption({ label: next.name })
       const before = page.url()
-      await Promise.all([page.waitForURL((url) => url.toString() !== before), form.getByRole('button', { name: 'Add to comparison' }).click()])
+      await Promise.all([
+        page.waitForURL((url) => url.toString() !== before),
+        form.getByRole('button', { name: 'Add to comparison' }).click(),
+      ])
     }
     compareUrl = page.url()
     const chosen = new URL(compareUrl).searchParams.getAll('devices').flatMap((value) => value.split(','))
@@ -175,7 +196,7 @@ describe('a shopper looking for a gentle home roller', () => {
     const columns = await table.locator('thead th[scope="col"]').allInnerTexts()
     const deviceColumns = columns.slice(1)
     expect(deviceColumns).toHaveLength(3)
-    listed.slice(0, 3).forEach((device, index) => expect(deviceColumns[index]).toContain(device.name))
+    for (const [index, device] of listed.slice(0, 3).entries()) expect(deviceColumns[index]).toContain(device.name)
 
     const rows = await table.locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) => {
@@ -191,7 +212,10 @@ describe('a shopper looking for a gentle home roller', () => {
     for (const row of rows) {
       expect(row.cells, row.label).toHaveLength(3)
       const differs = new Set(row.cells).size > 1
-      expect(row.marked, `row "${row.label}" (${row.cells.join(' | ')}) ${differs ? 'differs but is not marked' : 'is marked but the same'}`).toBe(differs)
+      expect(
+        row.marked,
+        `row "${row.label}" (${row.cells.join(' | ')}) ${differs ? 'differs but is not marked' : 'is marked but the same'}`,
+      ).toBe(differs)
     }
     expect(rows.some((row) => row.marked)).toBe(true)
   })
@@ -199,16 +223,24 @@ describe('a shopper looking for a gentle home roller', () => {
   it('shows the short disclosure above the first partner link, on screen at once on a phone', async () => {
     const desktopFacts = await readPageFacts(page)
     expect(desktopFacts.partnerLinks.length).toBeGreaterThan(0)
-    expect(desktopFacts.disclosure?.precedesFirstPartnerLink, 'the disclosure comes before the first partner link (desktop)').toBe(true)
+    expect(
+      desktopFacts.disclosure?.precedesFirstPartnerLink,
+      'the disclosure comes before the first partner link (desktop)',
+    ).toBe(true)
 
     const phone = await browser.newContext({ viewport: phoneViewport })
     try {
       const phonePage = await phone.newPage()
       await phonePage.goto(compareUrl)
       const facts = await readPageFacts(phonePage)
-      expect(facts.disclosure?.precedesFirstPartnerLink, 'the disclosure comes before the first partner link (phone)').toBe(true)
+      expect(
+        facts.disclosure?.precedesFirstPartnerLink,
+        'the disclosure comes before the first partner link (phone)',
+      ).toBe(true)
       expect(facts.disclosure!.box.top, 'the disclosure starts on the first screen').toBeGreaterThanOrEqual(0)
-      expect(facts.disclosure!.box.bottom, 'the disclosure ends on the first screen').toBeLessThanOrEqual(phoneViewport.height)
+      expect(facts.disclosure!.box.bottom, 'the disclosure ends on the first screen').toBeLessThanOrEqual(
+        phoneViewport.height,
+      )
       // The rest of the rules hold here too (caveats for the home devices, the disclaimer, link marks).
       expect(rulesProblems(facts, { origin: site.url })).toEqual([])
     } finally {
@@ -220,20 +252,30 @@ describe('a shopper looking for a gentle home roller', () => {
     // The partner hosts are reserved example domains: answer for them with a small page.
     await context.route(
       (url) => isPartnerHost(url.hostname),
-      (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Partner shop</title><h1>Partner shop</h1>' }),
+      (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: '<!doctype html><title>Partner shop</title><h1>Partner shop</h1>',
+        }),
     )
     const link = page.getByRole('table').locator('a[href^="/go/"]').first()
     const goPath = (await link.getAttribute('href'))!
     const offer = expectedOffers().find((candidate) => candidate.goPath === goPath)
     expect(offer, `${goPath} is not an offer in the sample dataset`).toBeDefined()
-    expect(offer!.partner.trackingParameter, 'this path is meant to show a tracking parameter being added').toBeDefined()
+    expect(
+      offer!.partner.trackingParameter,
+      'this path is meant to show a tracking parameter being added',
+    ).toBeDefined()
 
     const partnerRequest = page.waitForRequest((request) => isPartnerHost(new URL(request.url()).hostname))
     await link.click()
     const request = await partnerRequest
     await page.waitForURL((url) => isPartnerHost(url.hostname))
     expect(page.url()).toBe(offer!.target)
-    expect(new URL(page.url()).searchParams.get(offer!.partner.trackingParameter!.name)).toBe(offer!.partner.trackingParameter!.value)
+    expect(new URL(page.url()).searchParams.get(offer!.partner.trackingParameter!.name)).toBe(
+      offer!.partner.trackingParameter!.value,
+    )
     // It went through the site's /go/ path, which answered with a redirect.
     const viaSite = request.redirectedFrom()
     expect(viaSite?.url()).toBe(`${site.url}${goPath}`)

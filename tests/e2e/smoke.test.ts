@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeViolations, runAxe } from '../support/axe.ts'
 import { collectPageErrors, launchBrowser } from '../support/browser.ts'
-import { startSite, type RunningSite } from '../support/site.ts'
+import { type RunningSite, startSite } from '../support/site.ts'
 
 /** The built site starts, and its home page renders for a shopper without errors. */
 
@@ -38,7 +38,9 @@ describe('harness', () => {
   // result from runAxe would prove nothing about the site.
   it('runAxe reports WCAG 2.2 AA violations on a page that has them', async () => {
     const page = await browser.newPage()
-    await page.setContent('<html><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text"></main></body></html>')
+    await page.setContent(
+      '<html><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text"></main></body></html>',
+    )
     const violations = await runAxe(page)
     const ids = violations.map((violation) => violation.id)
     expect(ids).toContain('image-alt')

@@ -4,7 +4,14 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser } from '../support/browser.ts'
 import { testsDir } from '../support/paths.ts'
-import { collectStudioErrors, offline, serveStatic, studioDistDir, type StaticServer, type StudioErrors } from '../support/studio.ts'
+import {
+  collectStudioErrors,
+  offline,
+  type StaticServer,
+  type StudioErrors,
+  serveStatic,
+  studioDistDir,
+} from '../support/studio.ts'
 
 /**
  * The Studio editors open: its production build (studio/dist), served as a static site, boots in
@@ -48,7 +55,10 @@ async function openStudio(path: string): Promise<{ page: Page; collected: Studio
     if (errors.length > 0 || Date.now() > deadline) {
       // Say what the Studio showed instead, and keep a picture of it.
       await page.screenshot({ path: screenshotPath(path) }).catch(() => undefined)
-      const shown = await page.locator('body').innerText().catch(() => '(page unreadable)')
+      const shown = await page
+        .locator('body')
+        .innerText()
+        .catch(() => '(page unreadable)')
       throw new Error(
         `the Studio at ${path} did not boot to its "Network error" screen (screenshot: ${screenshotPath(path)}).\n` +
           `It showed:\n${shown.slice(0, 1500)}\nErrors:\n${errors.join('\n') || '(none)'}`,

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core'
+import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core'
 
 /**
  * Debian's Chromium, driven by playwright-core (no downloaded browsers on these machines).

@@ -2,9 +2,9 @@ import { cp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { encodeSignatureHeader } from '@sanity/webhook'
 import { inject } from 'vitest'
-import { contentLakeEnvironment, startContentLakeStandIn, type ContentLakeStandIn } from './contentLakeStandIn.ts'
+import { type ContentLakeStandIn, contentLakeEnvironment, startContentLakeStandIn } from './contentLakeStandIn.ts'
 import { sampleDatasetPath, webDir } from './paths.ts'
-import { startSite, type RunningSite } from './site.ts'
+import { type RunningSite, startSite } from './site.ts'
 
 /**
  * The site built and served against the Content Lake stand-in, as a deployment on a real Sanity
@@ -67,7 +67,8 @@ export interface ContentLakeSite {
  */
 export async function startContentLakeSite(name: string): Promise<ContentLakeSite> {
   const build = inject('contentLakeSite')
-  if (build.buildFailure) throw new Error(`the Content Lake site did not build, so there is nothing to test:\n${build.buildFailure}`)
+  if (build.buildFailure)
+    throw new Error(`the Content Lake site did not build, so there is nothing to test:\n${build.buildFailure}`)
   const distDir = `${build.distDir}-${name}`
   const copy = join(webDir, distDir)
   await rm(copy, { recursive: true, force: true })
@@ -114,7 +115,11 @@ export async function sendWebhook(
 
 /** A page as a shopper's browser would fetch it: status, headers and HTML. */
 export async function fetchPage(site: Pick<RunningSite, 'url'>, path: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${site.url}${path}`, { redirect: 'manual', headers, signal: AbortSignal.timeout(30_000) })
+  const response = await fetch(`${site.url}${path}`, {
+    redirect: 'manual',
+    headers,
+    signal: AbortSignal.timeout(30_000),
+  })
   return { status: response.status, headers: response.headers, html: await response.text() }
 }
 

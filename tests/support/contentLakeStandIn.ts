@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { evaluate, GroqSyntaxError, parse, type ExprNode } from 'groq-js'
 import { parseNdjson, type StoredDocument } from '@microneedling/content/source/ndjson'
 import { applyPerspective } from '@microneedling/content/source/perspective'
-import { BadQueryRequest, readQueryRequest, type QueryRequest } from './queryRequest.ts'
+import { type ExprNode, evaluate, GroqSyntaxError, parse } from 'groq-js'
+import { BadQueryRequest, type QueryRequest, readQueryRequest } from './queryRequest.ts'
 
 /**
  * A local stand-in for the Content Lake's HTTP query API, answering with groq-js over an NDJSON
@@ -65,7 +65,11 @@ export async function startContentLakeStandIn(options: StandInOptions): Promise<
   const parsedQueries = new Map<string, ExprNode>()
 
   async function answer(request: IncomingMessage, response: ServerResponse) {
-    const record: RecordedRequest = { method: request.method ?? '', path: (request.url ?? '').split('?')[0] ?? '', outcome: 'answered' }
+    const record: RecordedRequest = {
+      method: request.method ?? '',
+      path: (request.url ?? '').split('?')[0] ?? '',
+      outcome: 'answered',
+    }
     requests.push(record)
     let queryRequest: QueryRequest
     try {
@@ -125,7 +129,11 @@ export async function startContentLakeStandIn(options: StandInOptions): Promise<
     switch (failure) {
       case 'serverError':
         record.statusCode = 500
-        return sendJson(response, 500, { error: 'Internal Server Error', message: 'simulated failure (stand-in)', statusCode: 500 })
+        return sendJson(response, 500, {
+          error: 'Internal Server Error',
+          message: 'simulated failure (stand-in)',
+          statusCode: 500,
+        })
       case 'malformedJson':
         record.statusCode = 200
         response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
@@ -152,7 +160,8 @@ export async function startContentLakeStandIn(options: StandInOptions): Promise<
 
   const server = createServer((request, response) => {
     answer(request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendJson(response, 500, { error: 'Internal Server Error', message: String(error), statusCode: 500 })
+      if (!response.headersSent)
+        sendJson(response, 500, { error: 'Internal Server Error', message: String(error), statusCode: 500 })
     })
   })
   await new Promise<void>((resolve, reject) => {
@@ -195,7 +204,9 @@ async function loadDocuments(datasetPath: string): Promise<Map<string, StoredDoc
   const { documents, problems } = parseNdjson(await readFile(datasetPath, 'utf8'))
   if (problems.length > 0) {
     // A stand-in that silently drops documents would hide the very differences the tests look for.
-    throw new Error(`stand-in: ${datasetPath} has unreadable lines: ${problems.map((p) => `${p.line}: ${p.message}`).join('; ')}`)
+    throw new Error(
+      `stand-in: ${datasetPath} has unreadable lines: ${problems.map((p) => `${p.line}: ${p.message}`).join('; ')}`,
+    )
   }
   return new Map(documents.map((document) => [document._id, document]))
 }
@@ -205,7 +216,11 @@ function defaultPerspective(apiVersion: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(apiVersion) && apiVersion >= '2025-02-19' ? 'published' : 'raw'
 }
 
-function visibleDocuments(documents: Map<string, StoredDocument>, perspective: string, authenticated: boolean): StoredDocument[] {
+function visibleDocuments(
+  documents: Map<string, StoredDocument>,
+  perspective: string,
+  authenticated: boolean,
+): StoredDocument[] {
   // Drafts live under a private id path: without a token the Content Lake does not show them at all.
   const readable = [...documents.values()].filter((document) => authenticated || !document._id.startsWith('drafts.'))
   switch (perspective) {
@@ -222,7 +237,8 @@ function visibleDocuments(documents: Map<string, StoredDocument>, perspective: s
 /** The real API refuses a query that names a parameter it was not given; groq-js would read it as null. */
 function requireParams(tree: ExprNode, params: Record<string, unknown>): void {
   for (const name of parameterNames(tree)) {
-    if (!(name in params)) throw new BadQueryRequest(400, 'queryParseError', `param $${name} referenced, but not provided`)
+    if (!(name in params))
+      throw new BadQueryRequest(400, 'queryParseError', `param $${name} referenced, but not provided`)
   }
 }
 
@@ -244,7 +260,10 @@ function replyWithError(response: ServerResponse, record: RecordedRequest, error
   record.statusCode = statusCode
   // The Content Lake's error body: `{error: {description, type}}`; @sanity/client puts the description in its message.
   sendJson(response, statusCode, {
-    error: { description: error instanceof Error ? error.message : String(error), type: known ? error.type : 'internalError' },
+    error: {
+      description: error instanceof Error ? error.message : String(error),
+      type: known ? error.type : 'internalError',
+    },
   })
 }
 
@@ -257,7 +276,10 @@ function sendJson(response: ServerResponse, statusCode: number, body: unknown) {
  * The environment that points the site (or `createContentSource`) at a stand-in, exactly as a
  * deployment would point it at the Content Lake, with SANITY_API_HOST replacing the hosted API.
  */
-export function contentLakeEnvironment(standIn: Pick<ContentLakeStandIn, 'url'>, dataset = 'production'): Record<string, string> {
+export function contentLakeEnvironment(
+  standIn: Pick<ContentLakeStandIn, 'url'>,
+  dataset = 'production',
+): Record<string, string> {
   return {
     NEXT_PUBLIC_SANITY_PROJECT_ID: 'standin',
     NEXT_PUBLIC_SANITY_DATASET: dataset,

@@ -1,5 +1,5 @@
-import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:net'
 
 /** A port nothing listens on right now, chosen by the OS, so parallel test files never collide. */
 export async function freePort(): Promise<number> {

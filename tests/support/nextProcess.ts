@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { testDistDir, webDir } from './paths.ts'
@@ -34,7 +34,12 @@ export interface NextProcess {
 
 export function runNext(args: string[], environment: NodeJS.ProcessEnv): NextProcess {
   // Its own process group, so stopping it also stops any worker processes Next starts.
-  const child = spawn(process.execPath, [nextCli, ...args], { cwd: webDir, env: environment, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [nextCli, ...args], {
+    cwd: webDir,
+    env: environment,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   const collect = (chunk: Buffer) => {
     output += chunk.toString('utf8')

@@ -79,7 +79,9 @@ export function expectedOffers(documents: readonly StoredDocument[] = sampleDocu
 }
 
 /** Every host any partner allows; a link to one of these (or a subdomain) is a commerce link. */
-export const partnerHosts: string[] = [...partnersIn(sampleDocuments).values()].flatMap((partner) => partner.allowedHosts)
+export const partnerHosts: string[] = [...partnersIn(sampleDocuments).values()].flatMap(
+  (partner) => partner.allowedHosts,
+)
 
 export function isPartnerHost(hostname: string, hosts: readonly string[] = partnerHosts): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '')

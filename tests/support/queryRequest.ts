@@ -76,7 +76,11 @@ function paramsFromSearch(searchParams: URLSearchParams): Record<string, unknown
     try {
       params[key.slice(1)] = JSON.parse(raw)
     } catch {
-      throw new BadQueryRequest(400, 'httpBadRequest', `Unable to parse value of "${key}=${raw}". Please quote string values.`)
+      throw new BadQueryRequest(
+        400,
+        'httpBadRequest',
+        `Unable to parse value of "${key}=${raw}". Please quote string values.`,
+      )
     }
   }
   return params

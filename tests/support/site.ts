@@ -3,9 +3,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { inject } from 'vitest'
 import { freePort } from './freePort.ts'
-import { undoingRewrites } from './undoingRewrites.ts'
 import { delay, runNext, siteEnvironment, tail } from './nextProcess.ts'
 import { testDistDir, testsDir, webDir } from './paths.ts'
+import { undoingRewrites } from './undoingRewrites.ts'
 
 /**
  * Builds and serves the real Next.js site for browser tests: `next build` once per test run, then
@@ -19,7 +19,11 @@ import { testDistDir, testsDir, webDir } from './paths.ts'
 const buildIdPath = (distDir: string) => join(webDir, distDir, 'BUILD_ID')
 /** The shared build keeps its old log name; other builds get one each, named after their dist directory. */
 const buildLogPath = (distDir: string) =>
-  join(testsDir, 'artifacts', distDir === testDistDir ? 'site-build.log' : `site-build${distDir.replace(/^\.next/, '')}.log`)
+  join(
+    testsDir,
+    'artifacts',
+    distDir === testDistDir ? 'site-build.log' : `site-build${distDir.replace(/^\.next/, '')}.log`,
+  )
 /** Files `next build` rewrites to match its dist directory; shared with developers, so restored after. */
 const filesNextRewrites = [join(webDir, 'next-env.d.ts'), join(webDir, 'tsconfig.json')]
 
@@ -52,7 +56,9 @@ export function buildSite(options: BuildSiteOptions = {}): Promise<SiteBuild> {
   const distDir = checkedDistDir(options.distDir)
   if (process.env.SITE_BUILT === '1' && !options.force) {
     if (!existsSync(buildIdPath(distDir))) {
-      return Promise.reject(new Error(`SITE_BUILT=1, but there is no build at ${buildIdPath(distDir)}: run without SITE_BUILT once`))
+      return Promise.reject(
+        new Error(`SITE_BUILT=1, but there is no build at ${buildIdPath(distDir)}: run without SITE_BUILT once`),
+      )
     }
     return readFile(buildLogPath(distDir), 'utf8').then(
       (output) => ({ distDir, output }),
@@ -68,7 +74,8 @@ export function buildSite(options: BuildSiteOptions = {}): Promise<SiteBuild> {
 }
 
 function checkedDistDir(distDir: string = testDistDir): string {
-  if (!/^\.next-[a-z0-9-]+$/.test(distDir)) throw new Error(`distDir must look like ".next-something", not "${distDir}"`)
+  if (!/^\.next-[a-z0-9-]+$/.test(distDir))
+    throw new Error(`distDir must look like ".next-something", not "${distDir}"`)
   return distDir
 }
 

@@ -83,7 +83,14 @@ export function readPageFacts(page: Page): Promise<PageFacts> {
   return page.evaluate(() => {
     const boxOf = (element: Element) => {
       const rect = element.getBoundingClientRect()
-      return { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right, width: rect.width, height: rect.height }
+      return {
+        top: rect.top,
+        bottom: rect.bottom,
+        left: rect.left,
+        right: rect.right,
+        width: rect.width,
+        height: rect.height,
+      }
     }
     const visible = (element: Element) =>
       element.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true }) &&
@@ -113,7 +120,9 @@ export function readPageFacts(page: Page): Promise<PageFacts> {
     const partnerLinks = partnerAnchors.map((link) => {
       // The innermost element whose own text says "affiliate".
       const candidates = [link, ...link.querySelectorAll('*')].filter((element) =>
-        [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && /affiliate/i.test(node.textContent ?? '')),
+        [...element.childNodes].some(
+          (node) => node.nodeType === Node.TEXT_NODE && /affiliate/i.test(node.textContent ?? ''),
+        ),
       )
       const cue = candidates.at(-1) ?? null
       return {
@@ -140,7 +149,8 @@ export function readPageFacts(page: Page): Promise<PageFacts> {
         visible: visible(first),
         disclosureHrefs: [...first.querySelectorAll('a[href]')].map((link) => (link as HTMLAnchorElement).href),
         precedesFirstPartnerLink: firstPartnerLink
-          ? !first.contains(firstPartnerLink) && Boolean(first.compareDocumentPosition(firstPartnerLink) & Node.DOCUMENT_POSITION_FOLLOWING)
+          ? !first.contains(firstPartnerLink) &&
+            Boolean(first.compareDocumentPosition(firstPartnerLink) & Node.DOCUMENT_POSITION_FOLLOWING)
           : null,
       }
     }
@@ -154,7 +164,9 @@ export function readPageFacts(page: Page): Promise<PageFacts> {
       url: location.href,
       viewport: { width: window.innerWidth, height: window.innerHeight },
       h1Texts: [...document.querySelectorAll('h1')].map((heading) => squash(heading.textContent ?? '')),
-      canonicals: [...document.querySelectorAll('link[rel="canonical"]')].map((link) => link.getAttribute('href') ?? ''),
+      canonicals: [...document.querySelectorAll('link[rel="canonical"]')].map(
+        (link) => link.getAttribute('href') ?? '',
+      ),
       robots: document.querySelector('meta[name="robots"]')?.getAttribute('content') ?? null,
       targets: [
         ...[...document.querySelectorAll('a[href], area[href]')].map((link) => ({
@@ -194,7 +206,8 @@ export function linkedHomeDevices(facts: PageFacts, origin: string, copy: SiteCo
     if (target.kind !== 'a') continue
     const url = new URL(target.url)
     const match = /^\/devices\/([^/]+)\/?$/.exec(url.pathname)
-    if (url.origin === origin && match && copy.homeDeviceSlugs.has(decodeURIComponent(match[1]!))) slugs.add(decodeURIComponent(match[1]!))
+    if (url.origin === origin && match && copy.homeDeviceSlugs.has(decodeURIComponent(match[1]!)))
+      slugs.add(decodeURIComponent(match[1]!))
   }
   return [...slugs]
 }
@@ -225,16 +238,25 @@ export function rulesProblems(facts: PageFacts, options: RuleOptions): string[] 
     if (!disclosure) {
       problems.push(`has ${facts.partnerLinks.length} partner link(s) but no affiliate disclosure`)
     } else {
-      if (!disclosure.text.includes(copy.disclosureShort)) problems.push(`the disclosure does not say the editors' text: "${disclosure.text}"`)
-      if (disclosure.precedesFirstPartnerLink !== true) problems.push('the disclosure does not come before the first partner link in document order')
+      if (!disclosure.text.includes(copy.disclosureShort))
+        problems.push(`the disclosure does not say the editors' text: "${disclosure.text}"`)
+      if (disclosure.precedesFirstPartnerLink !== true)
+        problems.push('the disclosure does not come before the first partner link in document order')
       if (!disclosure.visible) problems.push('the disclosure is not visible')
       if (facts.viewport.width !== 390 || facts.viewport.height !== 844) {
-        problems.push(`the disclosure's position was checked at ${facts.viewport.width}x${facts.viewport.height}, not 390x844`)
+        problems.push(
+          `the disclosure's position was checked at ${facts.viewport.width}x${facts.viewport.height}, not 390x844`,
+        )
       } else if (disclosure.box.top < 0 || disclosure.box.bottom > 844) {
-        problems.push(`the disclosure is not within the first screen on a phone: top ${Math.round(disclosure.box.top)}, bottom ${Math.round(disclosure.box.bottom)} of 844 px`)
-      }
-      else if (!disclosure.onTop) problems.push('something covers the disclosure')
-      if (!disclosure.disclosureHrefs.some((href) => new URL(href).origin === options.origin && new URL(href).pathname === '/disclosure')) {
+        problems.push(
+          `the disclosure is not within the first screen on a phone: top ${Math.round(disclosure.box.top)}, bottom ${Math.round(disclosure.box.bottom)} of 844 px`,
+        )
+      } else if (!disclosure.onTop) problems.push('something covers the disclosure')
+      if (
+        !disclosure.disclosureHrefs.some(
+          (href) => new URL(href).origin === options.origin && new URL(href).pathname === '/disclosure',
+        )
+      ) {
         problems.push('the disclosure does not link to /disclosure')
       }
     }
@@ -244,8 +266,10 @@ export function rulesProblems(facts: PageFacts, options: RuleOptions): string[] 
   for (const link of facts.partnerLinks) {
     const rel = new Set(link.rel.toLowerCase().split(/\s+/))
     const missing = ['sponsored', 'nofollow', 'noopener'].filter((token) => !rel.has(token))
-    if (missing.length > 0) problems.push(`partner link ${link.href} has rel="${link.rel}", missing ${missing.join(', ')}`)
-    if (link.cueProblem) problems.push(`partner link ${link.href} ("${link.text}") has no visible affiliate cue: ${link.cueProblem}`)
+    if (missing.length > 0)
+      problems.push(`partner link ${link.href} has rel="${link.rel}", missing ${missing.join(', ')}`)
+    if (link.cueProblem)
+      problems.push(`partner link ${link.href} ("${link.text}") has no visible affiliate cue: ${link.cueProblem}`)
   }
   // ...and only ever go through /go/.
   for (const target of facts.targets) {
@@ -256,11 +280,14 @@ export function rulesProblems(facts: PageFacts, options: RuleOptions): string[] 
       continue
     }
     if (isPartnerHost(url.hostname)) {
-      problems.push(`${target.kind === 'form' ? 'a form' : `a link ("${target.text}")`} points straight at a partner: ${target.url}`)
+      problems.push(
+        `${target.kind === 'form' ? 'a form' : `a link ("${target.text}")`} points straight at a partner: ${target.url}`,
+      )
     }
   }
   for (const address of facts.structuredDataUrls) {
-    if (URL.canParse(address) && isPartnerHost(new URL(address).hostname)) problems.push(`the JSON-LD points straight at a partner: ${address}`)
+    if (URL.canParse(address) && isPartnerHost(new URL(address).hostname))
+      problems.push(`the JSON-LD points straight at a partner: ${address}`)
   }
 
   // 3. Home devices come with their caveats.
@@ -282,16 +309,20 @@ export function rulesProblems(facts: PageFacts, options: RuleOptions): string[] 
     if (!facts.medicalDisclaimer) problems.push(`a ${kind} page without the medical disclaimer`)
     else {
       if (!facts.medicalDisclaimer.visible) problems.push('the medical disclaimer is not visible')
-      if (!facts.medicalDisclaimer.text.includes(copy.medicalDisclaimer)) problems.push('the medical disclaimer does not say the editors\' text')
+      if (!facts.medicalDisclaimer.text.includes(copy.medicalDisclaimer))
+        problems.push("the medical disclaimer does not say the editors' text")
     }
   }
 
   // Page basics.
-  if (facts.h1Texts.length !== 1) problems.push(`has ${facts.h1Texts.length} h1 elements (${facts.h1Texts.join(' | ')}), not exactly one`)
+  if (facts.h1Texts.length !== 1)
+    problems.push(`has ${facts.h1Texts.length} h1 elements (${facts.h1Texts.join(' | ')}), not exactly one`)
   else if (facts.h1Texts[0] === '') problems.push('the h1 is empty')
   if (options.notFound) {
-    if (facts.canonicals.length > 0) problems.push(`the not-found page claims a canonical URL: ${facts.canonicals.join(', ')}`)
-    if (!/noindex/i.test(facts.robots ?? '')) problems.push(`the not-found page is not noindex (robots: ${facts.robots})`)
+    if (facts.canonicals.length > 0)
+      problems.push(`the not-found page claims a canonical URL: ${facts.canonicals.join(', ')}`)
+    if (!/noindex/i.test(facts.robots ?? ''))
+      problems.push(`the not-found page is not noindex (robots: ${facts.robots})`)
   } else if (facts.canonicals.length !== 1) {
     problems.push(`has ${facts.canonicals.length} canonical links, not one`)
   } else {

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readFile, readdir, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
+import type { AddressInfo } from 'node:net'
 import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import type { Page } from 'playwright-core'
 import { contentSrcDir, studioDir } from './paths.ts'
@@ -120,7 +120,10 @@ export async function serveStatic(root: string): Promise<StaticServer> {
         return
       }
       let file = requested
-      const isFile = await stat(file).then((info) => info.isFile(), () => false)
+      const isFile = await stat(file).then(
+        (info) => info.isFile(),
+        () => false,
+      )
       if (!isFile) {
         if (relative(rootDir, requested).startsWith(`static${sep}`)) {
           response.writeHead(404, { 'content-type': 'text/plain' }).end('not found')

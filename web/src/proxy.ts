@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from 'next/server'
+import { type NextRequest, NextResponse } from 'next/server'
 import { createLogClickRecorder } from './lib/clickRecorder'
 import { contentSource } from './lib/contentSource'
 import { partnerRedirectResponse } from './lib/partnerRedirect'

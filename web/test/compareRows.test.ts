@@ -10,7 +10,12 @@ describe('valuesDiffer', () => {
   })
 
   it('compares lists as sets, ignoring order', () => {
-    expect(valuesDiffer([['x', 'y'], ['y', 'x']])).toBe(false)
+    expect(
+      valuesDiffer([
+        ['x', 'y'],
+        ['y', 'x'],
+      ]),
+    ).toBe(false)
     expect(valuesDiffer([['x', 'y'], ['x']])).toBe(true)
     expect(valuesDiffer([[], []])).toBe(false)
   })
@@ -55,7 +60,10 @@ describe('buildCompareRows', () => {
   })
 
   it('marks only the rows where the devices differ', () => {
-    expect(rows.filter((candidate) => candidate.differs).map((candidate) => candidate.key)).toEqual(['material', 'price'])
+    expect(rows.filter((candidate) => candidate.differs).map((candidate) => candidate.key)).toEqual([
+      'material',
+      'price',
+    ])
     expect(row('concerns').differs).toBe(false)
     expect(row('whereToBuy').differs).toBe(false)
   })
@@ -67,7 +75,11 @@ describe('buildCompareRows', () => {
     ])
     expect(row('needleLength').cells[0]).toEqual({ kind: 'text', text: '0.25 mm' })
     expect(row('price').cells[1]).toEqual({ kind: 'text', text: 'From £30.00' })
-    expect(row('concerns').cells[0]).toEqual({ kind: 'list', items: ['Wrinkles and fine lines', 'Scarring'], empty: 'None listed' })
+    expect(row('concerns').cells[0]).toEqual({
+      kind: 'list',
+      items: ['Wrinkles and fine lines', 'Scarring'],
+      empty: 'None listed',
+    })
     expect(row('rating').cells[0]).toEqual({ kind: 'text', text: '7.0 out of 10' })
   })
 

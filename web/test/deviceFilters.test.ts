@@ -107,7 +107,12 @@ describe('parseDeviceFilters', () => {
   })
 
   it('swaps a range given the wrong way round', () => {
-    const { filters, messages } = parseDeviceFilters({ minNeedle: '1', maxNeedle: '0.25', minPrice: '50', maxPrice: '5' })
+    const { filters, messages } = parseDeviceFilters({
+      minNeedle: '1',
+      maxNeedle: '0.25',
+      minPrice: '50',
+      maxPrice: '5',
+    })
     expect(filters).toMatchObject({ minNeedle: 0.25, maxNeedle: 1, minPrice: 5, maxPrice: 50 })
     expect(messages).toHaveLength(2)
   })

@@ -60,18 +60,42 @@ describe('productJsonLd', () => {
   it('gives an AggregateOffer when several shops sell it in one currency', () => {
     const offers = [makeOffer({ price: 29 }), makeOffer({ price: 27.5, availability: 'outOfStock' })]
     const aggregate = build(offers).offers
-    expect(aggregate).toMatchObject({ '@type': 'AggregateOffer', lowPrice: '27.50', highPrice: '29.00', offerCount: 2, priceCurrency: 'GBP' })
+    expect(aggregate).toMatchObject({
+      '@type': 'AggregateOffer',
+      lowPrice: '27.50',
+      highPrice: '29.00',
+      offerCount: 2,
+      priceCurrency: 'GBP',
+    })
     expect(aggregate.offers[1].availability).toBe('https://schema.org/OutOfStock')
   })
 
   it('keeps one AggregateOffer when currencies differ: the range in pounds, each offer in its own currency', () => {
-    const aggregate = build([makeOffer({ price: 29 }), makeOffer({ price: 35, currency: 'USD' }), makeOffer({ price: 27.5 })]).offers
-    expect(aggregate).toMatchObject({ '@type': 'AggregateOffer', lowPrice: '27.50', highPrice: '29.00', offerCount: 3, priceCurrency: 'GBP' })
-    expect(aggregate.offers.map((offer: { priceCurrency: string }) => offer.priceCurrency)).toEqual(['GBP', 'USD', 'GBP'])
+    const aggregate = build([
+      makeOffer({ price: 29 }),
+      makeOffer({ price: 35, currency: 'USD' }),
+      makeOffer({ price: 27.5 }),
+    ]).offers
+    expect(aggregate).toMatchObject({
+      '@type': 'AggregateOffer',
+      lowPrice: '27.50',
+      highPrice: '29.00',
+      offerCount: 3,
+      priceCurrency: 'GBP',
+    })
+    expect(aggregate.offers.map((offer: { priceCurrency: string }) => offer.priceCurrency)).toEqual([
+      'GBP',
+      'USD',
+      'GBP',
+    ])
   })
 
   it('uses the first currency for the range when no shop quotes pounds', () => {
-    const aggregate = build([makeOffer({ price: 40, currency: 'USD' }), makeOffer({ price: 30, currency: 'EUR' }), makeOffer({ price: 50, currency: 'USD' })]).offers
+    const aggregate = build([
+      makeOffer({ price: 40, currency: 'USD' }),
+      makeOffer({ price: 30, currency: 'EUR' }),
+      makeOffer({ price: 50, currency: 'USD' }),
+    ]).offers
     expect(aggregate).toMatchObject({ lowPrice: '40.00', highPrice: '50.00', priceCurrency: 'USD', offerCount: 3 })
   })
 
@@ -89,7 +113,12 @@ describe('productJsonLd', () => {
 
 describe('breadcrumbJsonLd', () => {
   it('numbers the trail from 1', () => {
-    expect(breadcrumbJsonLd([{ name: 'Home', url: 'https://s.example/' }, { name: 'Devices', url: 'https://s.example/devices' }])).toEqual({
+    expect(
+      breadcrumbJsonLd([
+        { name: 'Home', url: 'https://s.example/' },
+        { name: 'Devices', url: 'https://s.example/devices' },
+      ]),
+    ).toEqual({
       '@context': 'https://schema.org',
       '@type': 'BreadcrumbList',
       itemListElement: [

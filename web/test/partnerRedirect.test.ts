@@ -19,7 +19,15 @@ describe('parseGoPath', () => {
   })
 
   it('refuses anything that cannot name an offer', () => {
-    for (const path of ['/go/a', '/go/a/b/c', '/go//b', '/devices/a/b', '/go/a/%E0%A4%A', '/go/..%2F/b', '/go/a/b%20c']) {
+    for (const path of [
+      '/go/a',
+      '/go/a/b/c',
+      '/go//b',
+      '/devices/a/b',
+      '/go/a/%E0%A4%A',
+      '/go/..%2F/b',
+      '/go/a/b%20c',
+    ]) {
       expect(parseGoPath(path), path).toBeNull()
     }
   })
@@ -28,7 +36,10 @@ describe('parseGoPath', () => {
 describe('partnerRedirectResponse', () => {
   it('answers 302 to the stored https URL with the partner tracking parameter, and records the click', async () => {
     const { clicks, recorder } = collecting()
-    const response = await partnerRedirectResponse(source, '/go/lumina-titanium-roller-025/o1', recorder, { record: true, now: () => at })
+    const response = await partnerRedirectResponse(source, '/go/lumina-titanium-roller-025/o1', recorder, {
+      record: true,
+      now: () => at,
+    })
     expect(response?.status).toBe(302)
     expect(response?.headers.get('location')).toBe('https://skincaredirect.example/p/lumina-roller?aff=needlenotes')
     expect(response?.headers.get('cache-control')).toContain('no-store')
@@ -79,6 +90,12 @@ describe('createLogClickRecorder', () => {
     const lines: string[] = []
     createLogClickRecorder((line) => lines.push(line)).record({ device: 'd', offer: 'o', partner: 'P', at })
     expect(lines).toHaveLength(1)
-    expect(JSON.parse(lines[0]!)).toEqual({ event: 'partner_click', device: 'd', offer: 'o', partner: 'P', time: '2026-02-01T12:00:00.000Z' })
+    expect(JSON.parse(lines[0]!)).toEqual({
+      event: 'partner_click',
+      device: 'd',
+      offer: 'o',
+      partner: 'P',
+      time: '2026-02-01T12:00:00.000Z',
+    })
   })
 })

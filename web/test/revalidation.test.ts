@@ -5,7 +5,11 @@ const tagsFor = (payload: unknown) => tagsToRevalidate(webhookPayloadSchema.pars
 
 describe('tagsToRevalidate', () => {
   it('a device: its page, the device lists, and comparisons (which show device names)', () => {
-    expect(tagsFor({ _type: 'device', _id: 'device-a', slug: 'roller-a' })).toEqual(['comparisons', 'device:roller-a', 'devices'])
+    expect(tagsFor({ _type: 'device', _id: 'device-a', slug: 'roller-a' })).toEqual([
+      'comparisons',
+      'device:roller-a',
+      'devices',
+    ])
   })
 
   it('a device whose slug changed: its old page too, so the old URL stops showing it', () => {
@@ -26,7 +30,10 @@ describe('tagsToRevalidate', () => {
   })
 
   it('a comparison: its page and the comparison lists', () => {
-    expect(tagsFor({ _type: 'comparison', _id: 'c', slug: 'pens-compared' })).toEqual(['comparison:pens-compared', 'comparisons'])
+    expect(tagsFor({ _type: 'comparison', _id: 'c', slug: 'pens-compared' })).toEqual([
+      'comparison:pens-compared',
+      'comparisons',
+    ])
   })
 
   it('a guide: its page and the guide list', () => {

@@ -87,7 +87,9 @@ describe('parseSiteEnvironment', () => {
   })
 
   it('treats blank values as unset, as "NAME=" in a .env file means', () => {
-    expect(parseSiteEnvironment({ NEXT_PUBLIC_SANITY_PROJECT_ID: ' ', SANITY_API_READ_TOKEN: '', NEXT_PUBLIC_SITE_URL: '' })).toMatchObject({
+    expect(
+      parseSiteEnvironment({ NEXT_PUBLIC_SANITY_PROJECT_ID: ' ', SANITY_API_READ_TOKEN: '', NEXT_PUBLIC_SITE_URL: '' }),
+    ).toMatchObject({
       NEXT_PUBLIC_SITE_URL: 'http://localhost:3000',
     })
   })

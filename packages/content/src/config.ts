@@ -36,7 +36,11 @@ export const contentEnvironmentShape = {
   SANITY_API_HOST: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   /** How long one Content Lake query may take, in milliseconds. */
   SANITY_API_TIMEOUT_MS: optional(
-    z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(1, 'must be at least 1').max(120_000, 'must be at most 120000 (two minutes)'),
+    z.coerce
+      .number({ error: 'must be a whole number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(1, 'must be at least 1')
+      .max(120_000, 'must be at most 120000 (two minutes)'),
   ),
   CONTENT_DATASET: optional(z.string()),
 }
@@ -77,7 +81,9 @@ export function checkContentEnvironment(
 export const alwaysCheck = { when: () => true }
 
 /** The environment that chooses and configures the content source. */
-export const contentEnvironmentSchema = z.object(contentEnvironmentShape).superRefine(checkContentEnvironment, alwaysCheck)
+export const contentEnvironmentSchema = z
+  .object(contentEnvironmentShape)
+  .superRefine(checkContentEnvironment, alwaysCheck)
 export type ContentEnvironment = z.output<typeof contentEnvironmentSchema>
 
 export class ConfigurationError extends Error {

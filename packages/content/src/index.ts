@@ -1,17 +1,17 @@
 export * from './cacheTags.ts'
 export * from './config.ts'
 export * from './loaders.ts'
+export * from './partnerLinks.ts'
 export * from './rejections.ts'
 export * from './schemas.ts'
-export * from './vocabulary.ts'
-export type { ContentSource, FetchOptions, Perspective, QueryParams } from './source/types.ts'
-export { createEmbeddedSource } from './source/embedded.ts'
 export {
-  createContentLakeSource,
   createContentLakeClient,
+  createContentLakeSource,
   PreviewUnavailableError,
   type QueryCache,
 } from './source/contentLake.ts'
-export { stegaClean, stegaTextFields } from './source/stega.ts'
+export { createEmbeddedSource } from './source/embedded.ts'
 export { parseNdjson, type StoredDocument } from './source/ndjson.ts'
-export * from './partnerLinks.ts'
+export { stegaClean, stegaTextFields } from './source/stega.ts'
+export type { ContentSource, FetchOptions, Perspective, QueryParams } from './source/types.ts'
+export * from './vocabulary.ts'

@@ -31,6 +31,7 @@ async function run(
   options: LoadOptions,
 ): Promise<unknown> {
   try {
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: every query is used; the name is for the log
     return await source.fetch(queries[queryName], params, { tags, ...options })
   } catch (error) {
     const failure = new ContentUnavailableError(queryName, error)
@@ -84,7 +85,13 @@ export async function loadDevice(source: ContentSource, slug: string, options: L
 /** Devices in the order the slugs were given; unknown slugs are simply absent. */
 export async function loadDevicesBySlugs(source: ContentSource, slugs: string[], options: LoadOptions = {}) {
   if (slugs.length === 0) return []
-  const raw = await run(source, 'devicesBySlugsQuery', { slugs }, [cacheTags.devices, ...slugs.map(cacheTags.device)], options)
+  const raw = await run(
+    source,
+    'devicesBySlugsQuery',
+    { slugs },
+    [cacheTags.devices, ...slugs.map(cacheTags.device)],
+    options,
+  )
   const devices = parseList(schemas.deviceSummarySchema, raw, 'compared device')
   const bySlug = new Map(devices.map((device) => [device.slug, device]))
   return slugs.flatMap((slug) => bySlug.get(slug) ?? [])
@@ -112,7 +119,13 @@ export async function loadGuideSummaries(source: ContentSource, options: LoadOpt
 }
 
 export async function loadGuide(source: ContentSource, slug: string, options: LoadOptions = {}) {
-  const raw = await run(source, 'guideBySlugQuery', { slug }, [cacheTags.guides, cacheTags.guide(slug), cacheTags.authors], options)
+  const raw = await run(
+    source,
+    'guideBySlugQuery',
+    { slug },
+    [cacheTags.guides, cacheTags.guide(slug), cacheTags.authors],
+    options,
+  )
   return parseOne(schemas.guideDetailSchema, raw, 'guide page')
 }
 
@@ -122,7 +135,13 @@ export async function loadAuthors(source: ContentSource, options: LoadOptions = 
 }
 
 export async function loadOfferRedirect(source: ContentSource, device: string, offer: string) {
-  const raw = await run(source, 'offerRedirectQuery', { device, offer }, [cacheTags.device(device), cacheTags.partners], {})
+  const raw = await run(
+    source,
+    'offerRedirectQuery',
+    { device, offer },
+    [cacheTags.device(device), cacheTags.partners],
+    {},
+  )
   return parseOne(schemas.offerRedirectSchema, raw, 'offer redirect')
 }
 

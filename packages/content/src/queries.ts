@@ -72,7 +72,8 @@ export const devicesBySlugsQuery = defineQuery(`*[(_type == "device") && (slug.c
   ${deviceSummaryFields}
 }`)
 
-export const comparisonSummariesQuery = defineQuery(`*[(_type == "comparison") && defined(slug.current)] | order(publishedAt desc){
+export const comparisonSummariesQuery =
+  defineQuery(`*[(_type == "comparison") && defined(slug.current)] | order(publishedAt desc){
   _id,
   _updatedAt,
   title,

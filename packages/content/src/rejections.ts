@@ -13,9 +13,7 @@ export interface Rejection {
 type RejectionListener = (rejection: Rejection) => void
 
 const defaultListener: RejectionListener = (rejection) => {
-  console.warn(
-    `[content] left out ${rejection.documentId} (${rejection.where}): ${rejection.problems.join('; ')}`,
-  )
+  console.warn(`[content] left out ${rejection.documentId} (${rejection.where}): ${rejection.problems.join('; ')}`)
 }
 
 let listener: RejectionListener = defaultListener

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { reportRejection } from './rejections.ts'
-import { availabilities, authorRoles, intendedUses, needleTips, valuesOf } from './vocabulary.ts'
+import { authorRoles, availabilities, intendedUses, needleTips, valuesOf } from './vocabulary.ts'
 
 /**
  * zod schemas for the result of every query in `queries.ts`. Each value from the content source is
@@ -25,7 +25,10 @@ export function lenientList<Item extends z.ZodType>(item: Item, where: string) {
 }
 
 const text = z.string().trim().min(1)
-const optionalText = z.string().nullish().transform((value) => value?.trim() || undefined)
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => value?.trim() || undefined)
 const isoDate = z.iso.date().or(z.iso.datetime({ offset: true }).transform((value) => value.slice(0, 10)))
 const stringList = z
   .array(z.string())
@@ -43,7 +46,10 @@ export const partnerSchema = z.object({
   _id: z.string(),
   name: text,
   slug: optionalText,
-  allowedHosts: z.array(z.string()).nullish().transform((hosts) => hosts ?? []),
+  allowedHosts: z
+    .array(z.string())
+    .nullish()
+    .transform((hosts) => hosts ?? []),
 })
 
 export const authorSchema = z.object({
@@ -74,7 +80,12 @@ const needleLengthSchema = z
 
 const needleDetailsSchema = z.object({
   adjustable: z.boolean().nullish().transform(Boolean),
-  needleCount: z.number().int().positive().nullish().transform((value) => value ?? undefined),
+  needleCount: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((value) => value ?? undefined),
   cartridgeConfigurations: stringList,
   material: text,
   tip: z.enum(valuesOf(needleTips)),
@@ -144,7 +155,10 @@ export const comparisonSummarySchema = z.object({
   slug: text,
   verdict: text,
   publishedAt: isoDate.nullish(),
-  deviceNames: z.array(z.string().nullable()).nullish().transform((names) => (names ?? []).filter((name) => name !== null)),
+  deviceNames: z
+    .array(z.string().nullable())
+    .nullish()
+    .transform((names) => (names ?? []).filter((name) => name !== null)),
 })
 export type ComparisonSummary = z.output<typeof comparisonSummarySchema>
 

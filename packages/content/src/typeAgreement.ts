@@ -1,9 +1,9 @@
 import type { SanityQueries } from '@sanity/client'
 import type { z } from 'zod'
 import type * as queries from './queries.ts'
-import type * as schemas from './schemas.ts'
 // Registers every query's result type on @sanity/client's `SanityQueries`, keyed by query text.
 import type {} from './sanity.types.ts'
+import type * as schemas from './schemas.ts'
 
 /**
  * Compile-time proof that each query's zod schema describes what the query returns, as Sanity

@@ -30,7 +30,10 @@ describe('parseContentEnvironment', () => {
       SANITY_API_READ_TOKEN: 'secret',
       SANITY_API_HOST: 'http://127.0.0.1:4000',
     })
-    expect(environment).toMatchObject({ NEXT_PUBLIC_SANITY_PROJECT_ID: 'abc123', NEXT_PUBLIC_SANITY_DATASET: 'production' })
+    expect(environment).toMatchObject({
+      NEXT_PUBLIC_SANITY_PROJECT_ID: 'abc123',
+      NEXT_PUBLIC_SANITY_DATASET: 'production',
+    })
     expect(createContentSource(environment).kind).toBe('content-lake')
   })
 

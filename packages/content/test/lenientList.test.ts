@@ -42,7 +42,15 @@ describe('lenientList', () => {
 
   it('identifies items by _id, then key, then _key, and says so when it cannot', () => {
     const named = lenientList(z.object({ ok: z.literal(true) }), 'test item')
-    named.parse([{ _id: 'doc-1' }, { key: 'key-2' }, { _key: 'k3' }, { slug: 'slug-4' }, { nothing: 1 }, 'just a string', null])
+    named.parse([
+      { _id: 'doc-1' },
+      { key: 'key-2' },
+      { _key: 'k3' },
+      { slug: 'slug-4' },
+      { nothing: 1 },
+      'just a string',
+      null,
+    ])
     expect(rejections.map((rejection) => rejection.documentId)).toEqual([
       'doc-1',
       'key-2',
@@ -100,7 +108,10 @@ describe('site settings caveats', () => {
   })
 
   it('refuses settings whose caveats are all unusable: home-device pages must show caveats', () => {
-    const result = siteSettingsSchema.safeParse({ ...settings, homeDeviceCaveats: [{ _key: 'c-empty', statement: '' }] })
+    const result = siteSettingsSchema.safeParse({
+      ...settings,
+      homeDeviceCaveats: [{ _key: 'c-empty', statement: '' }],
+    })
     expect(result.success).toBe(false)
   })
 })

@@ -80,7 +80,10 @@ describe('partnerRedirectUrl', () => {
   it('encodes the tracking value so it cannot add parameters of its own', () => {
     const target = partnerRedirectUrl({
       url: 'https://example.com/p',
-      partner: { allowedHosts: ['example.com'], trackingParameter: { name: 'tag', value: 'a&redirect=https://evil.test' } },
+      partner: {
+        allowedHosts: ['example.com'],
+        trackingParameter: { name: 'tag', value: 'a&redirect=https://evil.test' },
+      },
     })
     const url = new URL(target!)
     expect(url.searchParams.get('tag')).toBe('a&redirect=https://evil.test')
@@ -88,8 +91,14 @@ describe('partnerRedirectUrl', () => {
   })
 
   it('leaves the URL as stored when the partner has no tracking parameter', () => {
-    const withNull = partnerRedirectUrl({ url: 'https://example.com/p?x=1', partner: { allowedHosts: ['example.com'], trackingParameter: null } })
-    const withNone = partnerRedirectUrl({ url: 'https://example.com/p?x=1', partner: { allowedHosts: ['example.com'] } })
+    const withNull = partnerRedirectUrl({
+      url: 'https://example.com/p?x=1',
+      partner: { allowedHosts: ['example.com'], trackingParameter: null },
+    })
+    const withNone = partnerRedirectUrl({
+      url: 'https://example.com/p?x=1',
+      partner: { allowedHosts: ['example.com'] },
+    })
     expect(withNull).toBe('https://example.com/p?x=1')
     expect(withNone).toBe('https://example.com/p?x=1')
   })

@@ -7,7 +7,7 @@ import * as queries from '../src/queries.ts'
 import { createEmbeddedSource } from '../src/source/embedded.ts'
 import { parseNdjson, type StoredDocument } from '../src/source/ndjson.ts'
 import { collectRejections } from './support/collectRejections.ts'
-import { recordingSource, type QueryName } from './support/recordingSource.ts'
+import { type QueryName, recordingSource } from './support/recordingSource.ts'
 
 /**
  * Every query in queries.ts, run through its loader on the sample dataset with the embedded
@@ -119,7 +119,9 @@ describeQuery('devicesBySlugsQuery', () => {
 describeQuery('comparisonSummariesQuery', () => {
   it('lists every comparison, newest first, each naming two to four devices', async () => {
     const comparisons = await through('comparisonSummariesQuery', (source) => loaders.loadComparisonSummaries(source))
-    expect(comparisons.map((comparison) => comparison.slug).sort()).toEqual(sampleOfType('comparison').map(slugOf).sort())
+    expect(comparisons.map((comparison) => comparison.slug).sort()).toEqual(
+      sampleOfType('comparison').map(slugOf).sort(),
+    )
     const dates = comparisons.map((comparison) => comparison.publishedAt ?? '')
     expect(dates).toEqual([...dates].sort().reverse())
     for (const comparison of comparisons) {
@@ -147,7 +149,9 @@ describeQuery('comparisonBySlugQuery', () => {
   )
 
   it('answers null for a slug that does not exist', async () => {
-    expect(await through('comparisonBySlugQuery', (source) => loaders.loadComparison(source, 'no-such-comparison'))).toBeNull()
+    expect(
+      await through('comparisonBySlugQuery', (source) => loaders.loadComparison(source, 'no-such-comparison')),
+    ).toBeNull()
   })
 })
 
@@ -161,13 +165,16 @@ describeQuery('guideSummariesQuery', () => {
 })
 
 describeQuery('guideBySlugQuery', () => {
-  it.each(sampleOfType('guide').map(slugOf))('guide %s loads with its body, writer and medical reviewer', async (slug) => {
-    const guide = await through('guideBySlugQuery', (source) => loaders.loadGuide(source, slug))
-    expect(guide).not.toBeNull()
-    expect(guide!.body.length).toBeGreaterThan(0)
-    expect(guide!.writer.name).not.toBe('')
-    expect(guide!.medicalReviewer.role).toBe('medicalReviewer')
-  })
+  it.each(sampleOfType('guide').map(slugOf))(
+    'guide %s loads with its body, writer and medical reviewer',
+    async (slug) => {
+      const guide = await through('guideBySlugQuery', (source) => loaders.loadGuide(source, slug))
+      expect(guide).not.toBeNull()
+      expect(guide!.body.length).toBeGreaterThan(0)
+      expect(guide!.writer.name).not.toBe('')
+      expect(guide!.medicalReviewer.role).toBe('medicalReviewer')
+    },
+  )
 
   it('answers null for a slug that does not exist', async () => {
     expect(await through('guideBySlugQuery', (source) => loaders.loadGuide(source, 'no-such-guide'))).toBeNull()
@@ -205,8 +212,12 @@ describeQuery('offerRedirectQuery', () => {
 
   it('finds no offer under another device, or under a key that does not exist', async () => {
     const [[firstDevice, firstKey], [secondDevice]] = [offers[0]!, offers.find(([device]) => device !== offers[0]![0])!]
-    expect(await through('offerRedirectQuery', (source) => loaders.loadOfferRedirect(source, secondDevice, firstKey))).toBeNull()
-    expect(await through('offerRedirectQuery', (source) => loaders.loadOfferRedirect(source, firstDevice, 'no-such-offer'))).toBeNull()
+    expect(
+      await through('offerRedirectQuery', (source) => loaders.loadOfferRedirect(source, secondDevice, firstKey)),
+    ).toBeNull()
+    expect(
+      await through('offerRedirectQuery', (source) => loaders.loadOfferRedirect(source, firstDevice, 'no-such-offer')),
+    ).toBeNull()
   })
 })
 

@@ -18,7 +18,13 @@ const device = {
   formFactor: 'roller',
   intendedUse: 'home',
   needleLengthMm: { min: 0.25, max: 0.25 },
-  needles: { adjustable: false, material: 'titanium', tip: 'bluntCosmetic', replaceableHead: true, sterileSingleUseParts: false },
+  needles: {
+    adjustable: false,
+    material: 'titanium',
+    tip: 'bluntCosmetic',
+    replaceableHead: true,
+    sterileSingleUseParts: false,
+  },
   concerns: ['texture'],
   rating: 7,
   verdict: 'Good for beginners.',
@@ -39,7 +45,7 @@ function sourceMapFor(result: Record<string, unknown>) {
       mappings[path] = { type: 'value', source: { type: 'documentValue', document: 0, path: String(index) } }
       index += 1
     } else if (Array.isArray(value)) {
-      value.forEach((item, position) => walk(item, `${path}[${position}]`))
+      for (const [position, item] of value.entries()) walk(item, `${path}[${position}]`)
     } else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) walk(child, `${path}['${key}']`)
     }

@@ -1,9 +1,9 @@
-import {UserIcon} from '@sanity/icons/User'
-import {defineField, defineType} from 'sanity'
-import {authorRoles, titleOf} from '@microneedling/content/vocabulary'
+import { authorRoles, titleOf } from '@microneedling/content/vocabulary'
+import { UserIcon } from '@sanity/icons/User'
+import { defineField, defineType } from 'sanity'
 
-import {slugField} from '../fields/slug.ts'
-import {requireText} from '../validation/nonEmptyText.ts'
+import { slugField } from '../fields/slug.ts'
+import { requireText } from '../validation/nonEmptyText.ts'
 
 /** A person behind a byline: writers, and the medical reviewers who check health claims. */
 export const author = defineType({
@@ -18,12 +18,12 @@ export const author = defineType({
       type: 'string',
       validation: (rule) => rule.custom(requireText('Enter the author’s name.')),
     }),
-    slugField({source: 'name'}),
+    slugField({ source: 'name' }),
     defineField({
       name: 'role',
       title: 'Role',
       type: 'string',
-      options: {list: [...authorRoles], layout: 'radio', direction: 'horizontal'},
+      options: { list: [...authorRoles], layout: 'radio', direction: 'horizontal' },
       validation: (rule) => rule.required().error('Choose a role: writer or medical reviewer.'),
     }),
     defineField({
@@ -33,7 +33,7 @@ export const author = defineType({
       description: 'Shown with the byline, e.g. “MBBS, MRCP (Dermatology)”.',
       validation: (rule) =>
         rule.custom((credentials, context) => {
-          const role = (context.document as {role?: string} | undefined)?.role
+          const role = (context.document as { role?: string } | undefined)?.role
           return role === 'medicalReviewer' && !credentials?.trim()
             ? 'A medical reviewer’s qualifications are shown to shoppers: enter them.'
             : true
@@ -47,8 +47,8 @@ export const author = defineType({
     }),
   ],
   preview: {
-    select: {name: 'name', role: 'role', credentials: 'credentials'},
-    prepare: ({name, role, credentials}) => ({
+    select: { name: 'name', role: 'role', credentials: 'credentials' },
+    prepare: ({ name, role, credentials }) => ({
       title: name || 'Unnamed author',
       subtitle: [role && titleOf(authorRoles, role), credentials].filter(Boolean).join(' · '),
     }),

@@ -1,8 +1,8 @@
-import {TagIcon} from '@sanity/icons/Tag'
-import {defineField, defineType} from 'sanity'
+import { TagIcon } from '@sanity/icons/Tag'
+import { defineField, defineType } from 'sanity'
 
-import {slugField} from '../fields/slug.ts'
-import {requireText} from '../validation/nonEmptyText.ts'
+import { slugField } from '../fields/slug.ts'
+import { requireText } from '../validation/nonEmptyText.ts'
 
 export const brand = defineType({
   name: 'brand',
@@ -16,7 +16,7 @@ export const brand = defineType({
       type: 'string',
       validation: (rule) => rule.custom(requireText('Enter the brand’s name.')),
     }),
-    slugField({source: 'name'}),
+    slugField({ source: 'name' }),
     defineField({
       name: 'description',
       title: 'Description',
@@ -26,6 +26,6 @@ export const brand = defineType({
     }),
   ],
   preview: {
-    select: {title: 'name', subtitle: 'description'},
+    select: { title: 'name', subtitle: 'description' },
   },
 })

@@ -1,11 +1,11 @@
-import {SplitHorizontalIcon} from '@sanity/icons/SplitHorizontal'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import { SplitHorizontalIcon } from '@sanity/icons/SplitHorizontal'
+import { defineArrayMember, defineField, defineType } from 'sanity'
 
-import {slugField} from '../fields/slug.ts'
-import {requireText} from '../validation/nonEmptyText.ts'
+import { slugField } from '../fields/slug.ts'
+import { requireText } from '../validation/nonEmptyText.ts'
 
 /** The compare page shows two to four devices side by side; more stops fitting on a phone. */
-export const comparisonDeviceCount = {min: 2, max: 4} as const
+export const comparisonDeviceCount = { min: 2, max: 4 } as const
 
 export const comparison = defineType({
   name: 'comparison',
@@ -19,13 +19,13 @@ export const comparison = defineType({
       type: 'string',
       validation: (rule) => rule.custom(requireText('Enter the comparison’s title.')),
     }),
-    slugField({source: 'title'}),
+    slugField({ source: 'title' }),
     defineField({
       name: 'devices',
       title: 'Devices',
       type: 'array',
       description: `${comparisonDeviceCount.min} to ${comparisonDeviceCount.max} different devices, in the order they appear.`,
-      of: [defineArrayMember({type: 'reference', to: [{type: 'device'}]})],
+      of: [defineArrayMember({ type: 'reference', to: [{ type: 'device' }] })],
       validation: (rule) => [
         rule
           .required()
@@ -63,7 +63,7 @@ export const comparison = defineType({
       thirdDevice: 'devices.2.name',
       fourthDevice: 'devices.3.name',
     },
-    prepare: ({title, firstDevice, secondDevice, thirdDevice, fourthDevice}) => ({
+    prepare: ({ title, firstDevice, secondDevice, thirdDevice, fourthDevice }) => ({
       title: title || 'Untitled comparison',
       subtitle: [firstDevice, secondDevice, thirdDevice, fourthDevice].filter(Boolean).join(' vs ') || 'No devices yet',
     }),

@@ -1,20 +1,30 @@
-import {PackageIcon} from '@sanity/icons/Package'
-import {defineArrayMember, defineField, defineType} from 'sanity'
-import {concerns, formFactors, intendedUses} from '@microneedling/content/vocabulary'
+import { concerns, formFactors, intendedUses } from '@microneedling/content/vocabulary'
+import { PackageIcon } from '@sanity/icons/Package'
+import { defineArrayMember, defineField, defineType } from 'sanity'
 
-import {authorReferenceField} from '../fields/authorReference.ts'
-import {imageWithAltMember} from '../fields/imageWithAlt.ts'
-import {slugField} from '../fields/slug.ts'
-import {deviceSubtitle} from '../previews/deviceSubtitle.ts'
-import {requirePastDate} from '../validation/dates.ts'
-import {homeDeviceNeedleWarning, type NeedleLengths} from '../validation/needleLength.ts'
-import {requireText} from '../validation/nonEmptyText.ts'
-import {requireReference} from '../validation/requiredReference.ts'
+import { authorReferenceField } from '../fields/authorReference.ts'
+import { imageWithAltMember } from '../fields/imageWithAlt.ts'
+import { slugField } from '../fields/slug.ts'
+import { deviceSubtitle } from '../previews/deviceSubtitle.ts'
+import { requirePastDate } from '../validation/dates.ts'
+import { homeDeviceNeedleWarning, type NeedleLengths } from '../validation/needleLength.ts'
+import { requireText } from '../validation/nonEmptyText.ts'
+import { requireReference } from '../validation/requiredReference.ts'
 
 /** Pros and cons are the review's summary; one of each reads as a sales pitch, not a review. */
 const minimumProsAndCons = 2
 
-function prosOrConsField({name, title, one, example}: {name: 'pros' | 'cons'; title: string; one: string; example: string}) {
+function prosOrConsField({
+  name,
+  title,
+  one,
+  example,
+}: {
+  name: 'pros' | 'cons'
+  title: string
+  one: string
+  example: string
+}) {
   return defineField({
     name,
     title,
@@ -41,11 +51,11 @@ export const device = defineType({
   type: 'document',
   icon: PackageIcon,
   groups: [
-    {name: 'basics', title: 'Basics', default: true},
-    {name: 'needles', title: 'Needles'},
-    {name: 'verdict', title: 'Verdict & review'},
-    {name: 'offers', title: 'Offers'},
-    {name: 'credits', title: 'Review credits'},
+    { name: 'basics', title: 'Basics', default: true },
+    { name: 'needles', title: 'Needles' },
+    { name: 'verdict', title: 'Verdict & review' },
+    { name: 'offers', title: 'Offers' },
+    { name: 'credits', title: 'Review credits' },
   ],
   fields: [
     defineField({
@@ -56,13 +66,13 @@ export const device = defineType({
       description: 'As the maker sells it, e.g. “Dr.Pen A6S”.',
       validation: (rule) => rule.custom(requireText('Enter the device’s name.')),
     }),
-    slugField({source: 'name', group: 'basics'}),
+    slugField({ source: 'name', group: 'basics' }),
     defineField({
       name: 'brand',
       title: 'Brand',
       type: 'reference',
       group: 'basics',
-      to: [{type: 'brand'}],
+      to: [{ type: 'brand' }],
       validation: (rule) => rule.custom(requireReference('Choose the brand.')),
     }),
     defineField({
@@ -70,7 +80,7 @@ export const device = defineType({
       title: 'Form factor',
       type: 'string',
       group: 'basics',
-      options: {list: [...formFactors]},
+      options: { list: [...formFactors] },
       // Worded for both a missing value and one off the list: Sanity adds the list check to this
       // rule, and a rule's message replaces the message of every check in it.
       validation: (rule) => rule.required().error('Choose a form factor from the list.'),
@@ -81,7 +91,7 @@ export const device = defineType({
       type: 'string',
       group: 'basics',
       description: 'Home devices are shown with the home-device caveats on every page.',
-      options: {list: [...intendedUses], layout: 'radio', direction: 'horizontal'},
+      options: { list: [...intendedUses], layout: 'radio', direction: 'horizontal' },
       validation: (rule) => rule.required().error('Choose home or professional use.'),
     }),
     defineField({
@@ -90,8 +100,8 @@ export const device = defineType({
       type: 'array',
       group: 'basics',
       description: 'What the maker says it is used for; shoppers filter on these.',
-      of: [defineArrayMember({type: 'string'})],
-      options: {list: [...concerns], layout: 'grid'},
+      of: [defineArrayMember({ type: 'string' })],
+      options: { list: [...concerns], layout: 'grid' },
       // No custom message: it would also replace the "not allowed" message for a value off the list.
       validation: (rule) => rule.unique(),
     }),
@@ -111,7 +121,7 @@ export const device = defineType({
         rule.required().error('Describe the needles.'),
         rule
           .custom((spec: NeedleLengths | undefined, context) => {
-            const intendedUse = (context.document as {intendedUse?: string} | undefined)?.intendedUse
+            const intendedUse = (context.document as { intendedUse?: string } | undefined)?.intendedUse
             return homeDeviceNeedleWarning(intendedUse, spec) ?? true
           })
           .warning(),
@@ -148,8 +158,8 @@ export const device = defineType({
         rule.precision(1).error('Use at most one decimal, like 7.5.'),
       ],
     }),
-    prosOrConsField({name: 'pros', title: 'Pros', one: 'pro', example: 'Replaceable titanium head'}),
-    prosOrConsField({name: 'cons', title: 'Cons', one: 'con', example: 'Hard to clean between the needles'}),
+    prosOrConsField({ name: 'pros', title: 'Pros', one: 'pro', example: 'Replaceable titanium head' }),
+    prosOrConsField({ name: 'cons', title: 'Cons', one: 'con', example: 'Hard to clean between the needles' }),
     defineField({
       name: 'review',
       title: 'Review',
@@ -162,7 +172,7 @@ export const device = defineType({
       type: 'array',
       group: 'offers',
       description: 'Where to buy it. Shoppers reach each link through the site’s own /go/ address.',
-      of: [defineArrayMember({type: 'offer'})],
+      of: [defineArrayMember({ type: 'offer' })],
     }),
     authorReferenceField({
       name: 'writer',
@@ -200,9 +210,13 @@ export const device = defineType({
       maxLengthMm: 'needleSpec.maxLengthMm',
       media: 'images.0',
     },
-    prepare: ({name, intendedUse, formFactor, adjustable, lengthMm, minLengthMm, maxLengthMm, media}) => ({
+    prepare: ({ name, intendedUse, formFactor, adjustable, lengthMm, minLengthMm, maxLengthMm, media }) => ({
       title: name || 'Unnamed device',
-      subtitle: deviceSubtitle({intendedUse, formFactor, needleSpec: {adjustable, lengthMm, minLengthMm, maxLengthMm}}),
+      subtitle: deviceSubtitle({
+        intendedUse,
+        formFactor,
+        needleSpec: { adjustable, lengthMm, minLengthMm, maxLengthMm },
+      }),
       media: media ?? PackageIcon,
     }),
   },

@@ -1,10 +1,10 @@
-import {BookIcon} from '@sanity/icons/Book'
-import {defineField, defineType} from 'sanity'
+import { BookIcon } from '@sanity/icons/Book'
+import { defineField, defineType } from 'sanity'
 
-import {authorReferenceField} from '../fields/authorReference.ts'
-import {slugField} from '../fields/slug.ts'
-import {requirePastDate} from '../validation/dates.ts'
-import {requirePortableText, requireText} from '../validation/nonEmptyText.ts'
+import { authorReferenceField } from '../fields/authorReference.ts'
+import { slugField } from '../fields/slug.ts'
+import { requirePastDate } from '../validation/dates.ts'
+import { requirePortableText, requireText } from '../validation/nonEmptyText.ts'
 
 /** An explainer (how microneedling works, choosing a needle length), reviewed like a device page. */
 export const guide = defineType({
@@ -19,7 +19,7 @@ export const guide = defineType({
       type: 'string',
       validation: (rule) => rule.custom(requireText('Enter the guide’s title.')),
     }),
-    slugField({source: 'title'}),
+    slugField({ source: 'title' }),
     defineField({
       name: 'summary',
       title: 'Summary',
@@ -34,7 +34,7 @@ export const guide = defineType({
       type: 'blockContent',
       validation: (rule) => rule.custom(requirePortableText('Write the guide.')),
     }),
-    authorReferenceField({name: 'writer', title: 'Writer', role: 'writer', description: 'Who wrote the guide.'}),
+    authorReferenceField({ name: 'writer', title: 'Writer', role: 'writer', description: 'Who wrote the guide.' }),
     authorReferenceField({
       name: 'medicalReviewer',
       title: 'Medical reviewer',
@@ -52,12 +52,10 @@ export const guide = defineType({
     }),
   ],
   preview: {
-    select: {title: 'title', lastReviewedAt: 'lastReviewedAt', reviewer: 'medicalReviewer.name'},
-    prepare: ({title, lastReviewedAt, reviewer}) => ({
+    select: { title: 'title', lastReviewedAt: 'lastReviewedAt', reviewer: 'medicalReviewer.name' },
+    prepare: ({ title, lastReviewedAt, reviewer }) => ({
       title: title || 'Untitled guide',
-      subtitle: lastReviewedAt
-        ? `Reviewed ${lastReviewedAt}${reviewer ? ` by ${reviewer}` : ''}`
-        : 'Not reviewed yet',
+      subtitle: lastReviewedAt ? `Reviewed ${lastReviewedAt}${reviewer ? ` by ${reviewer}` : ''}` : 'Not reviewed yet',
     }),
   },
 })

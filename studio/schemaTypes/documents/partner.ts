@@ -1,9 +1,9 @@
-import {BasketIcon} from '@sanity/icons/Basket'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import { BasketIcon } from '@sanity/icons/Basket'
+import { defineArrayMember, defineField, defineType } from 'sanity'
 
-import {slugField} from '../fields/slug.ts'
-import {hostnameProblem} from '../validation/hostname.ts'
-import {requireText} from '../validation/nonEmptyText.ts'
+import { slugField } from '../fields/slug.ts'
+import { hostnameProblem } from '../validation/hostname.ts'
+import { requireText } from '../validation/nonEmptyText.ts'
 
 /** A retailer or affiliate network. Its allowed hosts are the only places its offer links may go. */
 export const partner = defineType({
@@ -18,7 +18,7 @@ export const partner = defineType({
       type: 'string',
       validation: (rule) => rule.custom(requireText('Enter the partner’s name.')),
     }),
-    slugField({source: 'name'}),
+    slugField({ source: 'name' }),
     defineField({
       name: 'allowedHosts',
       title: 'Allowed hosts',
@@ -41,7 +41,7 @@ export const partner = defineType({
       title: 'Tracking parameter',
       type: 'object',
       description: 'Optional: a query parameter added to every outgoing link, e.g. tag = microneedling-21.',
-      options: {collapsible: true, collapsed: true},
+      options: { collapsible: true, collapsed: true },
       fields: [
         defineField({
           name: 'name',
@@ -49,7 +49,7 @@ export const partner = defineType({
           type: 'string',
           validation: (rule) =>
             rule.custom((name: string | undefined, context) => {
-              const parameter = context.parent as {value?: string} | undefined
+              const parameter = context.parent as { value?: string } | undefined
               if (!name) return parameter?.value ? 'Enter the parameter name for this value.' : true
               return /^[A-Za-z0-9_.-]+$/.test(name)
                 ? true
@@ -62,7 +62,7 @@ export const partner = defineType({
           type: 'string',
           validation: (rule) =>
             rule.custom((value: string | undefined, context) => {
-              const parameter = context.parent as {name?: string} | undefined
+              const parameter = context.parent as { name?: string } | undefined
               return parameter?.name && !value?.trim() ? 'Enter the value for this parameter.' : true
             }),
         }),
@@ -70,10 +70,11 @@ export const partner = defineType({
     }),
   ],
   preview: {
-    select: {title: 'name', allowedHosts: 'allowedHosts'},
-    prepare: ({title, allowedHosts}) => ({
+    select: { title: 'name', allowedHosts: 'allowedHosts' },
+    prepare: ({ title, allowedHosts }) => ({
       title: title || 'Unnamed partner',
-      subtitle: Array.isArray(allowedHosts) && allowedHosts.length > 0 ? allowedHosts.join(', ') : 'No allowed hosts yet',
+      subtitle:
+        Array.isArray(allowedHosts) && allowedHosts.length > 0 ? allowedHosts.join(', ') : 'No allowed hosts yet',
     }),
   },
 })

@@ -1,7 +1,7 @@
-import {defineField} from 'sanity'
-import type {AuthorRole} from '@microneedling/content/vocabulary'
+import type { AuthorRole } from '@microneedling/content/vocabulary'
+import { defineField } from 'sanity'
 
-import {requireReference} from '../validation/requiredReference.ts'
+import { requireReference } from '../validation/requiredReference.ts'
 
 /** A byline: a reference to an author, offering only authors who hold the role the byline needs. */
 export function authorReferenceField({
@@ -22,9 +22,9 @@ export function authorReferenceField({
     title,
     type: 'reference',
     description,
-    ...(group ? {group} : {}),
-    to: [{type: 'author'}],
-    options: {filter: 'role == $role', filterParams: {role}},
+    ...(group ? { group } : {}),
+    to: [{ type: 'author' }],
+    options: { filter: 'role == $role', filterParams: { role } },
     validation: (rule) => rule.custom(requireReference(`Choose the ${title.toLowerCase()}.`)),
   })
 }

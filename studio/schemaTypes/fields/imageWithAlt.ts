@@ -1,6 +1,6 @@
-import {defineArrayMember, defineField} from 'sanity'
+import { defineArrayMember, defineField } from 'sanity'
 
-import {requireText} from '../validation/nonEmptyText.ts'
+import { requireText } from '../validation/nonEmptyText.ts'
 
 /** An image kept as Sanity's plain `image` type, so stored values stay `_type: "image"`, with required alt text. */
 export const altTextField = defineField({
@@ -14,7 +14,7 @@ export const altTextField = defineField({
 export function imageWithAltMember() {
   return defineArrayMember({
     type: 'image',
-    options: {hotspot: true},
+    options: { hotspot: true },
     fields: [altTextField],
   })
 }

@@ -1,8 +1,8 @@
-import {BlockContentIcon} from '@sanity/icons/BlockContent'
-import {LinkIcon} from '@sanity/icons/Link'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import { BlockContentIcon } from '@sanity/icons/BlockContent'
+import { LinkIcon } from '@sanity/icons/Link'
+import { defineArrayMember, defineField, defineType } from 'sanity'
 
-import {imageWithAltMember} from '../fields/imageWithAlt.ts'
+import { imageWithAltMember } from '../fields/imageWithAlt.ts'
 
 /**
  * Rich text for reviews, comparisons, guides and the disclosure page. Plain links only: partner
@@ -17,19 +17,19 @@ export const blockContent = defineType({
     defineArrayMember({
       type: 'block',
       styles: [
-        {title: 'Normal', value: 'normal'},
-        {title: 'Heading 2', value: 'h2'},
-        {title: 'Heading 3', value: 'h3'},
-        {title: 'Quote', value: 'blockquote'},
+        { title: 'Normal', value: 'normal' },
+        { title: 'Heading 2', value: 'h2' },
+        { title: 'Heading 3', value: 'h3' },
+        { title: 'Quote', value: 'blockquote' },
       ],
       lists: [
-        {title: 'Bullets', value: 'bullet'},
-        {title: 'Numbered', value: 'number'},
+        { title: 'Bullets', value: 'bullet' },
+        { title: 'Numbered', value: 'number' },
       ],
       marks: {
         decorators: [
-          {title: 'Strong', value: 'strong'},
-          {title: 'Emphasis', value: 'em'},
+          { title: 'Strong', value: 'strong' },
+          { title: 'Emphasis', value: 'em' },
         ],
         annotations: [
           defineArrayMember({
@@ -45,7 +45,7 @@ export const blockContent = defineType({
                 validation: (rule) => [
                   rule.required().error('Enter the address the link goes to.'),
                   rule
-                    .uri({scheme: ['https', 'mailto']})
+                    .uri({ scheme: ['https', 'mailto'] })
                     .error('Links must start with https:// (or mailto: for e-mail).'),
                 ],
               }),

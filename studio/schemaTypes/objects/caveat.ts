@@ -1,7 +1,7 @@
-import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
-import {defineField, defineType} from 'sanity'
+import { WarningOutlineIcon } from '@sanity/icons/WarningOutline'
+import { defineField, defineType } from 'sanity'
 
-import {requireText} from '../validation/nonEmptyText.ts'
+import { requireText } from '../validation/nonEmptyText.ts'
 
 /** One honest limit of home microneedling, shown on every page that shows a home device. */
 export const caveat = defineType({
@@ -26,8 +26,8 @@ export const caveat = defineType({
     }),
   ],
   preview: {
-    select: {title: 'statement', subtitle: 'details'},
-    prepare: ({title, subtitle}) => ({
+    select: { title: 'statement', subtitle: 'details' },
+    prepare: ({ title, subtitle }) => ({
       title: title || 'Caveat without a statement',
       subtitle,
       media: WarningOutlineIcon,

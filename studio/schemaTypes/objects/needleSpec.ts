@@ -1,8 +1,8 @@
-import {ControlsIcon} from '@sanity/icons/Controls'
-import {defineArrayMember, defineField, defineType, type NumberRule} from 'sanity'
-import {needleMaterials, needleTips, titleOf} from '@microneedling/content/vocabulary'
+import { needleMaterials, needleTips, titleOf } from '@microneedling/content/vocabulary'
+import { ControlsIcon } from '@sanity/icons/Controls'
+import { defineArrayMember, defineField, defineType, type NumberRule } from 'sanity'
 
-import {formatNeedleLength} from '../previews/needleLengthLabel.ts'
+import { formatNeedleLength } from '../previews/needleLengthLabel.ts'
 import {
   fixedLengthProblem,
   maxLengthProblem,
@@ -15,7 +15,9 @@ function lengthsOf(parent: unknown): NeedleLengths | undefined {
 }
 
 /** A length field's rule, which needs its siblings: whether the needles adjust, and the other end. */
-function needleLengthRule(problemOf: (lengthMm: number | undefined, spec: NeedleLengths | undefined) => string | undefined) {
+function needleLengthRule(
+  problemOf: (lengthMm: number | undefined, spec: NeedleLengths | undefined) => string | undefined,
+) {
   return (rule: NumberRule) =>
     rule.custom((lengthMm: number | undefined, context) => problemOf(lengthMm, lengthsOf(context.parent)) ?? true)
 }
@@ -26,7 +28,7 @@ export const needleSpec = defineType({
   title: 'Needles',
   type: 'object',
   icon: ControlsIcon,
-  fieldsets: [{name: 'length', title: 'Needle length', options: {columns: 3}}],
+  fieldsets: [{ name: 'length', title: 'Needle length', options: { columns: 3 } }],
   fields: [
     defineField({
       name: 'adjustable',
@@ -41,7 +43,7 @@ export const needleSpec = defineType({
       title: 'Length (mm)',
       type: 'number',
       fieldset: 'length',
-      hidden: ({parent}) => lengthsOf(parent)?.adjustable === true,
+      hidden: ({ parent }) => lengthsOf(parent)?.adjustable === true,
       validation: needleLengthRule(fixedLengthProblem),
     }),
     defineField({
@@ -49,7 +51,7 @@ export const needleSpec = defineType({
       title: 'Shortest setting (mm)',
       type: 'number',
       fieldset: 'length',
-      hidden: ({parent}) => lengthsOf(parent)?.adjustable !== true,
+      hidden: ({ parent }) => lengthsOf(parent)?.adjustable !== true,
       validation: needleLengthRule(minLengthProblem),
     }),
     defineField({
@@ -57,7 +59,7 @@ export const needleSpec = defineType({
       title: 'Longest setting (mm)',
       type: 'number',
       fieldset: 'length',
-      hidden: ({parent}) => lengthsOf(parent)?.adjustable !== true,
+      hidden: ({ parent }) => lengthsOf(parent)?.adjustable !== true,
       validation: needleLengthRule(maxLengthProblem),
     }),
     defineField({
@@ -72,22 +74,22 @@ export const needleSpec = defineType({
       title: 'Cartridge configurations',
       type: 'array',
       description: 'For pens: the cartridges sold for it, e.g. “12-pin”, “36-pin”, “nano”.',
-      of: [defineArrayMember({type: 'string'})],
-      options: {layout: 'tags'},
+      of: [defineArrayMember({ type: 'string' })],
+      options: { layout: 'tags' },
       validation: (rule) => rule.unique().error('Each cartridge configuration is listed once.'),
     }),
     defineField({
       name: 'material',
       title: 'Needle material',
       type: 'string',
-      options: {list: [...needleMaterials]},
+      options: { list: [...needleMaterials] },
       validation: (rule) => rule.required().error('Choose a needle material from the list.'),
     }),
     defineField({
       name: 'tip',
       title: 'Needle tip',
       type: 'string',
-      options: {list: [...needleTips], layout: 'radio', direction: 'horizontal'},
+      options: { list: [...needleTips], layout: 'radio', direction: 'horizontal' },
       validation: (rule) => rule.required().error('Choose a needle tip from the list.'),
     }),
     defineField({
@@ -113,8 +115,8 @@ export const needleSpec = defineType({
       material: 'material',
       tip: 'tip',
     },
-    prepare: ({adjustable, lengthMm, minLengthMm, maxLengthMm, material, tip}) => ({
-      title: formatNeedleLength({adjustable, lengthMm, minLengthMm, maxLengthMm}) ?? 'Needle length not set',
+    prepare: ({ adjustable, lengthMm, minLengthMm, maxLengthMm, material, tip }) => ({
+      title: formatNeedleLength({ adjustable, lengthMm, minLengthMm, maxLengthMm }) ?? 'Needle length not set',
       subtitle: [material && titleOf(needleMaterials, material), tip && titleOf(needleTips, tip)]
         .filter(Boolean)
         .join(' · '),

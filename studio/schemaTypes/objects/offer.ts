@@ -1,17 +1,17 @@
-import {CreditCardIcon} from '@sanity/icons/CreditCard'
-import {defineField, defineType} from 'sanity'
-import {availabilities, currencies, titleOf, valuesOf} from '@microneedling/content/vocabulary'
+import { availabilities, currencies, titleOf, valuesOf } from '@microneedling/content/vocabulary'
+import { CreditCardIcon } from '@sanity/icons/CreditCard'
+import { defineField, defineType } from 'sanity'
 
-import {requirePastDate} from '../validation/dates.ts'
-import {offerUrlMatchesPartnerHosts, offerUrlSchemes} from '../validation/offerUrl.ts'
-import {requireReference} from '../validation/requiredReference.ts'
+import { requirePastDate } from '../validation/dates.ts'
+import { offerUrlMatchesPartnerHosts, offerUrlSchemes } from '../validation/offerUrl.ts'
+import { requireReference } from '../validation/requiredReference.ts'
 
 /** "£24.99", or "24.99 XYZ" for a code the runtime does not know. */
 function formatPrice(price: number | undefined, currency: string | undefined): string | undefined {
   if (price === undefined) return undefined
   if (!currency) return String(price)
   try {
-    return new Intl.NumberFormat('en-GB', {style: 'currency', currency}).format(price)
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(price)
   } catch {
     return `${price} ${currency}`
   }
@@ -28,7 +28,7 @@ export const offer = defineType({
       name: 'partner',
       title: 'Partner',
       type: 'reference',
-      to: [{type: 'partner'}],
+      to: [{ type: 'partner' }],
       validation: (rule) => rule.custom(requireReference('Choose the partner that sells it.')),
     }),
     defineField({
@@ -39,7 +39,7 @@ export const offer = defineType({
       validation: (rule) => [
         rule.required().error('Paste the link to the product on the partner’s site.'),
         rule
-          .uri({scheme: offerUrlSchemes})
+          .uri({ scheme: offerUrlSchemes })
           .error('Offer links must be full https:// addresses; other kinds (http:, javascript:, …) are refused.'),
         rule.custom(offerUrlMatchesPartnerHosts),
       ],
@@ -57,7 +57,7 @@ export const offer = defineType({
       name: 'currency',
       title: 'Currency',
       type: 'string',
-      options: {list: [...currencies]},
+      options: { list: [...currencies] },
       validation: (rule) =>
         rule.required().error(`Choose the currency of the price: one of ${valuesOf(currencies).join(', ')}.`),
     }),
@@ -65,7 +65,7 @@ export const offer = defineType({
       name: 'availability',
       title: 'Availability',
       type: 'string',
-      options: {list: [...availabilities], layout: 'radio', direction: 'horizontal'},
+      options: { list: [...availabilities], layout: 'radio', direction: 'horizontal' },
       validation: (rule) =>
         rule.required().error('Choose the availability shown on the partner’s page, from the list.'),
     }),
@@ -88,7 +88,7 @@ export const offer = defineType({
       availability: 'availability',
       priceCheckedAt: 'priceCheckedAt',
     },
-    prepare: ({partnerName, price, currency, availability, priceCheckedAt}) => ({
+    prepare: ({ partnerName, price, currency, availability, priceCheckedAt }) => ({
       title: partnerName || 'Partner not chosen',
       subtitle: [
         formatPrice(price, currency),

@@ -1,6 +1,6 @@
-import {formFactors, intendedUses, titleOf} from '@microneedling/content/vocabulary'
+import { formFactors, intendedUses, titleOf } from '@microneedling/content/vocabulary'
 
-import {formatNeedleLength, type NeedleLengthsForLabel} from './needleLengthLabel.ts'
+import { formatNeedleLength, type NeedleLengthsForLabel } from './needleLengthLabel.ts'
 
 /**
  * The line under a device's name in Studio lists, e.g. "Home use · Derma roller · 0.25 mm": what

@@ -14,8 +14,9 @@ export function formatMillimetres(lengthMm: number): string {
 export function formatNeedleLength(spec: NeedleLengthsForLabel | undefined): string | undefined {
   if (!spec) return undefined
   if (spec.adjustable === true) {
-    const {minLengthMm, maxLengthMm} = spec
-    if (minLengthMm !== undefined && maxLengthMm !== undefined) return `${minLengthMm}–${formatMillimetres(maxLengthMm)}`
+    const { minLengthMm, maxLengthMm } = spec
+    if (minLengthMm !== undefined && maxLengthMm !== undefined)
+      return `${minLengthMm}–${formatMillimetres(maxLengthMm)}`
     if (maxLengthMm !== undefined) return `up to ${formatMillimetres(maxLengthMm)}`
     if (minLengthMm !== undefined) return `from ${formatMillimetres(minLengthMm)}`
     return undefined

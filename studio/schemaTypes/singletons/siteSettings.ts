@@ -1,7 +1,7 @@
-import {CogIcon} from '@sanity/icons/Cog'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import { CogIcon } from '@sanity/icons/Cog'
+import { defineArrayMember, defineField, defineType } from 'sanity'
 
-import {requirePortableText, requireText} from '../validation/nonEmptyText.ts'
+import { requirePortableText, requireText } from '../validation/nonEmptyText.ts'
 
 /**
  * Site-wide text, including what the law and honesty require on every page: the affiliate
@@ -13,9 +13,9 @@ export const siteSettings = defineType({
   type: 'document',
   icon: CogIcon,
   groups: [
-    {name: 'site', title: 'Site', default: true},
-    {name: 'disclosures', title: 'Disclosures & disclaimers'},
-    {name: 'caveats', title: 'Home-device caveats'},
+    { name: 'site', title: 'Site', default: true },
+    { name: 'disclosures', title: 'Disclosures & disclaimers' },
+    { name: 'caveats', title: 'Home-device caveats' },
   ],
   fields: [
     defineField({
@@ -39,7 +39,9 @@ export const siteSettings = defineType({
       group: 'disclosures',
       description: 'Shown before the first partner link on every page that has one. Keep it to a sentence.',
       validation: (rule) =>
-        rule.custom(requireText('The short affiliate disclosure is shown near every partner link and cannot be empty.')),
+        rule.custom(
+          requireText('The short affiliate disclosure is shown near every partner link and cannot be empty.'),
+        ),
     }),
     defineField({
       name: 'affiliateDisclosureFull',
@@ -47,8 +49,7 @@ export const siteSettings = defineType({
       type: 'blockContent',
       group: 'disclosures',
       description: 'The /disclosure page: how the site earns money and how that does not change the reviews.',
-      validation: (rule) =>
-        rule.custom(requirePortableText('The full affiliate disclosure page cannot be empty.')),
+      validation: (rule) => rule.custom(requirePortableText('The full affiliate disclosure page cannot be empty.')),
     }),
     defineField({
       name: 'medicalDisclaimer',
@@ -65,13 +66,13 @@ export const siteSettings = defineType({
       type: 'array',
       group: 'caveats',
       description: 'Shown on every page with a home device, in the site’s own words.',
-      of: [defineArrayMember({type: 'caveat'})],
+      of: [defineArrayMember({ type: 'caveat' })],
       validation: (rule) =>
         rule.required().min(1).error('Add at least one caveat: home devices are never shown without them.'),
     }),
   ],
   preview: {
-    select: {siteName: 'siteName'},
-    prepare: ({siteName}) => ({title: 'Site settings', subtitle: siteName}),
+    select: { siteName: 'siteName' },
+    prepare: ({ siteName }) => ({ title: 'Site settings', subtitle: siteName }),
   },
 })

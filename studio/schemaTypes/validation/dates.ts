@@ -1,4 +1,4 @@
-import type {CustomValidator} from 'sanity'
+import type { CustomValidator } from 'sanity'
 
 /**
  * Dates that record something already done (a price checked, a review made) cannot be in the

@@ -1,10 +1,6 @@
-import {
-  homeDeviceTypicalMaxMm,
-  needleLengthLimitsMm,
-  type IntendedUse,
-} from '@microneedling/content/vocabulary'
+import { homeDeviceTypicalMaxMm, type IntendedUse, needleLengthLimitsMm } from '@microneedling/content/vocabulary'
 
-import {formatMillimetres, formatNeedleLength} from '../previews/needleLengthLabel.ts'
+import { formatMillimetres, formatNeedleLength } from '../previews/needleLengthLabel.ts'
 
 /**
  * Needle lengths. A fixed head has one length; an adjustable pen has a range. Each field's rule
@@ -24,7 +20,7 @@ function isAdjustable(spec: NeedleLengths | undefined): boolean {
 
 /** Out-of-range message for a length, or undefined when it is within the limits. */
 export function needleLengthRangeProblem(lengthMm: number, label: string): string | undefined {
-  const {min, max} = needleLengthLimitsMm
+  const { min, max } = needleLengthLimitsMm
   if (lengthMm >= min && lengthMm <= max) return undefined
   return `${label} must be between ${formatMillimetres(min)} and ${formatMillimetres(max)}; ${formatMillimetres(lengthMm)} is outside that.`
 }

@@ -1,4 +1,4 @@
-import type {CustomValidator} from 'sanity'
+import type { CustomValidator } from 'sanity'
 
 /**
  * "Required" that also refuses text made only of spaces. Sanity's `required()` counts "  " as a
@@ -26,10 +26,11 @@ interface PortableTextBlock {
 /** Whether Portable Text holds any words a reader would see. */
 export function portableTextHasText(blocks: unknown): boolean {
   if (!Array.isArray(blocks)) return false
-  return blocks.some((block: PortableTextBlock) =>
-    block?._type === 'block' &&
-    Array.isArray(block.children) &&
-    block.children.some((child) => !isBlank(child?.text)),
+  return blocks.some(
+    (block: PortableTextBlock) =>
+      block?._type === 'block' &&
+      Array.isArray(block.children) &&
+      block.children.some((child) => !isBlank(child?.text)),
   )
 }
 

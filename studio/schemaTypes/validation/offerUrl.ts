@@ -1,5 +1,5 @@
-import {hostIsAllowed} from '@microneedling/content/partnerLinks'
-import type {CustomValidator} from 'sanity'
+import { hostIsAllowed } from '@microneedling/content/partnerLinks'
+import type { CustomValidator } from 'sanity'
 
 /**
  * Offer links: the site's /go/<offer> redirect sends shoppers to the stored URL as it is, so the
@@ -61,12 +61,12 @@ export const offerUrlMatchesPartnerHosts: CustomValidator<string | undefined> = 
   const partnerId = referencedPartnerId(context.parent)
   if (!partnerId) return true
 
-  const client = context.getClient({apiVersion: partnerLookupApiVersion})
+  const client = context.getClient({ apiVersion: partnerLookupApiVersion })
   // Published, because the site redirects with the published partner, whatever a draft says.
   const partner = await client.fetch<PartnerHosts | null>(
     partnerAllowedHostsQuery,
-    {partnerId},
-    {perspective: 'published', tag: 'validation.offer-url-host'},
+    { partnerId },
+    { perspective: 'published', tag: 'validation.offer-url-host' },
   )
   return offerUrlHostProblem(url, partner) ?? true
 }

@@ -1,4 +1,4 @@
-import type {CustomValidator, Reference} from 'sanity'
+import type { CustomValidator, Reference } from 'sanity'
 
 /**
  * "Required" for references, with our own message. `rule.required().error(message)` would not do:

@@ -1,4 +1,3 @@
-import { stegaClean } from '@microneedling/content/source/stega'
 import type { Metadata, Viewport } from 'next'
 import { draftMode } from 'next/headers'
 import type { ReactNode } from 'react'
@@ -13,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings()
   const siteName = settings?.siteName ?? fallbackSiteName
   const description =
-    settings?.tagline ?? 'Home and professional microneedling devices compared on needles, hygiene, price and what they can really do.'
+    settings?.tagline ??
+    'Home and professional microneedling devices compared on needles, hygiene, price and what they can really do.'
   return {
     metadataBase: new URL(`${siteUrl}/`),
     title: { default: siteName, template: `%s | ${siteName}` },

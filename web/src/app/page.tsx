@@ -58,8 +58,8 @@ export default async function HomePage() {
       <section className="hero" aria-labelledby="hero-heading">
         <h1 id="hero-heading">Microneedling devices, compared plainly</h1>
         <p className="lede">
-          Rollers, stamps and pens for home and clinic use, compared on what actually differs: needle length and
-          type, material, replaceable parts, the skin concerns they are used for, price, pros and cons.
+          Rollers, stamps and pens for home and clinic use, compared on what actually differs: needle length and type,
+          material, replaceable parts, the skin concerns they are used for, price, pros and cons.
         </p>
       </section>
 
@@ -69,7 +69,9 @@ export default async function HomePage() {
           <li>
             <Link href={`${routes.devices}?use=home`} className="way-in">
               <span className="way-in-title">Home use</span>
-              <span className="way-in-text">Short needles, usually 0.2 to 0.3 mm, for gentle use on your own skin.</span>
+              <span className="way-in-text">
+                Short needles, usually 0.2 to 0.3 mm, for gentle use on your own skin.
+              </span>
               <span className="way-in-count">{plural(homeCount)}</span>
             </Link>
           </li>
@@ -102,7 +104,10 @@ export default async function HomePage() {
 
       <section className="section" aria-labelledby="picks-heading">
         <h2 id="picks-heading">Top-rated picks</h2>
-        <p>The highest ratings we have given, each with the reason in one line. Every device is rated with the same method.</p>
+        <p>
+          The highest ratings we have given, each with the reason in one line. Every device is rated with the same
+          method.
+        </p>
         <ul className="device-grid">
           {picks.map((device) => (
             <li key={device.slug}>
@@ -121,16 +126,15 @@ export default async function HomePage() {
           <div>
             <h3>Home devices</h3>
             <p>
-              Needles of about 0.2 to 0.3 mm that stay in the top layers of the skin. They can help skincare feel
-              and look better for a while, but they do far less than clinic treatment, and keeping them clean is
-              up to you.
+              Needles of about 0.2 to 0.3 mm that stay in the top layers of the skin. They can help skincare feel and
+              look better for a while, but they do far less than clinic treatment, and keeping them clean is up to you.
             </p>
           </div>
           <div>
             <h3>Professional devices</h3>
             <p>
-              Needles from about 0.5 mm up to 2.5 mm or more, sterile and single-use, used by trained
-              practitioners for scarring and other concerns that home devices cannot reach.
+              Needles from about 0.5 mm up to 2.5 mm or more, sterile and single-use, used by trained practitioners for
+              scarring and other concerns that home devices cannot reach.
             </p>
           </div>
         </div>

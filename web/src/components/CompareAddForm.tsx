@@ -7,7 +7,13 @@ import { routes } from '@/lib/urls'
  * Adds a device to the comparison with a plain GET form: the current devices ride along as hidden
  * fields, so /compare?devices=a&devices=b&devices=c works without JavaScript and can be shared.
  */
-export function CompareAddForm({ selected, devices }: { selected: readonly string[]; devices: readonly DeviceSummary[] }) {
+export function CompareAddForm({
+  selected,
+  devices,
+}: {
+  selected: readonly string[]
+  devices: readonly DeviceSummary[]
+}) {
   if (selected.length >= maxCompared) {
     return (
       <p className="compare-full">

@@ -6,7 +6,15 @@ import { routes } from '@/lib/urls'
 import { DevicePictogram } from './DevicePictogram'
 import { PartnerLink } from './PartnerLink'
 
-function Cell({ cell, device, partnerLinksAllowed }: { cell: CompareCell; device: DeviceSummary; partnerLinksAllowed: boolean }) {
+function Cell({
+  cell,
+  device,
+  partnerLinksAllowed,
+}: {
+  cell: CompareCell
+  device: DeviceSummary
+  partnerLinksAllowed: boolean
+}) {
   switch (cell.kind) {
     case 'text':
       return <>{cell.text}</>
@@ -18,7 +26,7 @@ function Cell({ cell, device, partnerLinksAllowed }: { cell: CompareCell; device
           ))}
         </ul>
       ) : (
-        <>{cell.empty}</>
+        cell.empty
       )
     case 'offers':
       if (cell.offers.length === 0) return <>No current offers</>
@@ -57,6 +65,9 @@ export function ComparisonTable({
   const differing = rows.filter((row) => row.differs).length
   const captionId = `${id}-caption`
   return (
+    // A scrolling region must be focusable so keyboard users can scroll it (WCAG 2.1.1).
+    // biome-ignore lint/a11y/useSemanticElements: a <section> would add a landmark heading level
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="compare-table" data-testid="comparison-table">
         <caption id={captionId}>
@@ -92,7 +103,11 @@ export function ComparisonTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key} className={row.differs ? 'row-differs' : undefined} data-differs={row.differs ? 'true' : 'false'}>
+            <tr
+              key={row.key}
+              className={row.differs ? 'row-differs' : undefined}
+              data-differs={row.differs ? 'true' : 'false'}
+            >
               <th scope="row">
                 {row.label}
                 {row.differs ? <span className="differs-badge">Differs</span> : null}

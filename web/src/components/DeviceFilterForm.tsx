@@ -6,7 +6,7 @@ import {
   needleMaterials,
 } from '@microneedling/content/vocabulary'
 import Link from 'next/link'
-import { sortOptions, type DeviceFilters } from '@/lib/deviceFilters'
+import { type DeviceFilters, sortOptions } from '@/lib/deviceFilters'
 import { routes } from '@/lib/urls'
 
 function Select({
@@ -39,11 +39,36 @@ function Select({
   )
 }
 
-function NumberField({ id, name, text, value, min, max, step }: { id: string; name: string; text: string; value: number | undefined; min: number; max?: number; step: string }) {
+function NumberField({
+  id,
+  name,
+  text,
+  value,
+  min,
+  max,
+  step,
+}: {
+  id: string
+  name: string
+  text: string
+  value: number | undefined
+  min: number
+  max?: number
+  step: string
+}) {
   return (
     <div className="field field-number">
       <label htmlFor={id}>{text}</label>
-      <input id={id} name={name} type="number" inputMode="decimal" min={min} max={max} step={step} defaultValue={value ?? ''} />
+      <input
+        id={id}
+        name={name}
+        type="number"
+        inputMode="decimal"
+        min={min}
+        max={max}
+        step={step}
+        defaultValue={value ?? ''}
+      />
     </div>
   )
 }
@@ -66,15 +91,59 @@ export function DeviceFilterForm({ filters }: { filters: DeviceFilters }) {
           ))}
         </div>
       </fieldset>
-      <Select id="filter-form" name="form" text="Form factor" value={filters.form} anyText="Any" options={formFactors} />
-      <Select id="filter-material" name="material" text="Needle material" value={filters.material} anyText="Any" options={needleMaterials} />
-      <Select id="filter-concern" name="concern" text="Skin concern" value={filters.concern} anyText="Any" options={concerns} />
-      <Select id="filter-sort" name="sort" text="Sort by" value={filters.sort === "rating" ? undefined : filters.sort} anyText="Highest rated first" options={sortOptions.filter((option) => option.value !== 'rating')} />
+      <Select
+        id="filter-form"
+        name="form"
+        text="Form factor"
+        value={filters.form}
+        anyText="Any"
+        options={formFactors}
+      />
+      <Select
+        id="filter-material"
+        name="material"
+        text="Needle material"
+        value={filters.material}
+        anyText="Any"
+        options={needleMaterials}
+      />
+      <Select
+        id="filter-concern"
+        name="concern"
+        text="Skin concern"
+        value={filters.concern}
+        anyText="Any"
+        options={concerns}
+      />
+      <Select
+        id="filter-sort"
+        name="sort"
+        text="Sort by"
+        value={filters.sort === 'rating' ? undefined : filters.sort}
+        anyText="Highest rated first"
+        options={sortOptions.filter((option) => option.value !== 'rating')}
+      />
       <fieldset className="field-group">
         <legend>Needle length (mm)</legend>
         <div className="range-row">
-          <NumberField id="filter-min-needle" name="minNeedle" text="From" value={filters.minNeedle} min={0} max={needleLengthLimitsMm.max} step="0.05" />
-          <NumberField id="filter-max-needle" name="maxNeedle" text="To" value={filters.maxNeedle} min={0} max={needleLengthLimitsMm.max} step="0.05" />
+          <NumberField
+            id="filter-min-needle"
+            name="minNeedle"
+            text="From"
+            value={filters.minNeedle}
+            min={0}
+            max={needleLengthLimitsMm.max}
+            step="0.05"
+          />
+          <NumberField
+            id="filter-max-needle"
+            name="maxNeedle"
+            text="To"
+            value={filters.maxNeedle}
+            min={0}
+            max={needleLengthLimitsMm.max}
+            step="0.05"
+          />
         </div>
       </fieldset>
       <fieldset className="field-group">

@@ -3,7 +3,13 @@ import Link from 'next/link'
 import { routes } from '@/lib/urls'
 
 /** The caveats every page that shows a home device carries, with the guide that explains them. */
-export function HomeDeviceCaveats({ caveats, withDetails = false }: { caveats: readonly Caveat[]; withDetails?: boolean }) {
+export function HomeDeviceCaveats({
+  caveats,
+  withDetails = false,
+}: {
+  caveats: readonly Caveat[]
+  withDetails?: boolean
+}) {
   return (
     <section className="caveats" data-testid="home-device-caveats" aria-labelledby="home-device-caveats-heading">
       <h2 id="home-device-caveats-heading" className="caveats-heading">

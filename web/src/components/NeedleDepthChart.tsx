@@ -112,8 +112,8 @@ export function NeedleDepthChart({ devices, id }: { devices: readonly ChartDevic
           <p>{sentences[0]}</p>
         )}
         <p className="fine-print">
-          Depths in millimetres. Layer depths are typical for facial skin; they vary with body area, age and
-          person. A dashed band shows the range of an adjustable device.
+          Depths in millimetres. Layer depths are typical for facial skin; they vary with body area, age and person. A
+          dashed band shows the range of an adjustable device.
         </p>
       </figcaption>
     </figure>

@@ -50,9 +50,7 @@ export function OfferList({
               </li>
             ))}
           </ul>
-          <p className="fine-print">
-            Prices and stock change often; the shop&apos;s own page has the current price.
-          </p>
+          <p className="fine-print">Prices and stock change often; the shop&apos;s own page has the current price.</p>
         </>
       )}
     </section>

@@ -9,8 +9,8 @@ export function SiteFooter({ siteName, tagline }: { siteName: string; tagline?: 
           <p className="site-footer-name">{siteName}</p>
           {tagline ? <p className="site-footer-tagline">{tagline}</p> : null}
           <p className="fine-print">
-            We earn a commission on some purchases made through links marked “affiliate link”. Ratings are
-            never for sale.
+            We earn a commission on some purchases made through links marked “affiliate link”. Ratings are never for
+            sale.
           </p>
         </div>
         <nav aria-label="Footer">

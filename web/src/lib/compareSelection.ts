@@ -61,9 +61,7 @@ export function resolveCompareSelection(
   if (slugs.length > maxCompared) {
     const dropped = slugs.splice(maxCompared)
     const names = dropped.map((slug) => knownDevices.get(slug)?.name ?? slug)
-    notices.push(
-      `You can compare up to ${maxCompared} devices at a time, so these were left out: ${names.join(', ')}.`,
-    )
+    notices.push(`You can compare up to ${maxCompared} devices at a time, so these were left out: ${names.join(', ')}.`)
   }
   const complete = slugs.length >= minCompared
   if (!complete) {

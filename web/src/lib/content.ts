@@ -1,6 +1,7 @@
 import 'server-only'
 import {
   ContentUnavailableError,
+  type LoadOptions,
   loadAuthors,
   loadComparison,
   loadComparisonSummaries,
@@ -8,11 +9,10 @@ import {
   loadDeviceSummaries,
   loadGuide,
   loadGuideSummaries,
-  loadSiteSettings,
   loadSitemapEntries,
-  SiteSettingsUnavailableError,
-  type LoadOptions,
+  loadSiteSettings,
   type SiteSettings,
+  SiteSettingsUnavailableError,
 } from '@microneedling/content'
 import { draftMode } from 'next/headers'
 import { unstable_rethrow } from 'next/navigation'

@@ -1,4 +1,4 @@
-import { createContentSource, sampleDatasetPath, type ContentSource, type QueryCache } from '@microneedling/content'
+import { type ContentSource, createContentSource, type QueryCache, sampleDatasetPath } from '@microneedling/content'
 import { unstable_cache } from 'next/cache'
 import { resolveDatasetPath } from './datasetPath'
 import { siteEnvironment } from './environment'
@@ -20,7 +20,10 @@ const nextDataCache: QueryCache = (keyParts, tags, compute) => unstable_cache(co
 export function contentSource(): ContentSource {
   if (!source) {
     const environment = siteEnvironment()
-    const datasetPath = resolveDatasetPath({ configured: environment.CONTENT_DATASET, packageSample: sampleDatasetPath })
+    const datasetPath = resolveDatasetPath({
+      configured: environment.CONTENT_DATASET,
+      packageSample: sampleDatasetPath,
+    })
     source = createContentSource(
       { ...environment, CONTENT_DATASET: datasetPath },
       { studioUrl: environment.SANITY_STUDIO_URL, cache: nextDataCache },

@@ -1,16 +1,16 @@
 import type { DeviceSummary } from '@microneedling/content/schemas'
 import {
+  type Concern,
   concerns,
+  type FormFactor,
   formFactors,
+  type IntendedUse,
   intendedUses,
+  type NeedleMaterial,
   needleLengthLimitsMm,
   needleMaterials,
   titleOf,
   valuesOf,
-  type Concern,
-  type FormFactor,
-  type IntendedUse,
-  type NeedleMaterial,
 } from '@microneedling/content/vocabulary'
 import { z } from 'zod'
 import { lowestPrice } from './prices'
@@ -60,7 +60,11 @@ const price = z.coerce.number().nonnegative().max(1_000_000)
 const fields = {
   use: { schema: z.enum(valuesOf(intendedUses)), name: 'use', hint: 'choose home or professional use' },
   form: { schema: z.enum(valuesOf(formFactors)), name: 'form factor', hint: 'choose one of the listed device types' },
-  material: { schema: z.enum(valuesOf(needleMaterials)), name: 'needle material', hint: 'choose one of the listed materials' },
+  material: {
+    schema: z.enum(valuesOf(needleMaterials)),
+    name: 'needle material',
+    hint: 'choose one of the listed materials',
+  },
   concern: { schema: z.enum(valuesOf(concerns)), name: 'skin concern', hint: 'choose one of the listed concerns' },
   minNeedle: {
     schema: needleLength,
@@ -87,7 +91,9 @@ function quoted(value: string): string {
 }
 
 function single(raw: string | string[] | undefined): { value?: string; extra: boolean } {
-  const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((value) => value.trim()).filter(Boolean)
+  const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
+    .map((value) => value.trim())
+    .filter(Boolean)
   return { value: values[0], extra: values.length > 1 }
 }
 

@@ -1,4 +1,4 @@
-import { titleOf, type Term } from '@microneedling/content/vocabulary'
+import { type Term, titleOf } from '@microneedling/content/vocabulary'
 
 /** The site writes for UK shoppers first; prices keep the currency each shop quotes. */
 export const siteLocale = 'en-GB'

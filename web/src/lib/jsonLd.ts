@@ -21,7 +21,10 @@ export function availabilityUrl(availability: string): string {
 }
 
 export interface ProductJsonLdInput {
-  device: Pick<DeviceDetail, 'name' | 'brand' | 'verdict' | 'rating' | 'pros' | 'cons' | 'lastReviewedAt' | 'writer' | 'formFactor'>
+  device: Pick<
+    DeviceDetail,
+    'name' | 'brand' | 'verdict' | 'rating' | 'pros' | 'cons' | 'lastReviewedAt' | 'writer' | 'formFactor'
+  >
   pageUrl: string
   /** The offers the page shows, each with the absolute /go/ URL its link points to. */
   offers: { offer: Offer; url: string }[]

@@ -64,7 +64,12 @@ export async function partnerRedirectResponse(
   if (!target) return null
   if (options.record) {
     try {
-      await recorder.record({ device: path.device, offer: path.offer, partner: target.partner, at: (options.now ?? (() => new Date()))() })
+      await recorder.record({
+        device: path.device,
+        offer: path.offer,
+        partner: target.partner,
+        at: (options.now ?? (() => new Date()))(),
+      })
     } catch (error) {
       // A failed count must not cost the shopper the link.
       console.error(`[go] could not record click: ${error instanceof Error ? error.message : String(error)}`)

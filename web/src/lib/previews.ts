@@ -30,6 +30,6 @@ export function previewClient(): ReturnType<typeof createContentLakeClient> | nu
 
 /** Only a path on this site: `?redirect=https://elsewhere` must not turn these routes into an open redirect. */
 export function sameSitePath(candidate: string | null, fallback = '/'): string {
-  if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.includes('\\')) return fallback
+  if (!candidate?.startsWith('/') || candidate.startsWith('//') || candidate.includes('\\')) return fallback
   return candidate
 }

@@ -1,7 +1,7 @@
 import {
   alwaysCheck,
-  checkContentEnvironment,
   ConfigurationError,
+  checkContentEnvironment,
   contentEnvironmentShape,
   describeIssues,
 } from '@microneedling/content'
@@ -60,7 +60,8 @@ const siteEnvironmentSchema = z.object(siteEnvironmentShape).superRefine((enviro
     context.addIssue({
       code: 'custom',
       path: ['SANITY_REVALIDATE_SECRET'],
-      message: 'is required in production when NEXT_PUBLIC_SANITY_PROJECT_ID is set (pages are refreshed only by the signed webhook)',
+      message:
+        'is required in production when NEXT_PUBLIC_SANITY_PROJECT_ID is set (pages are refreshed only by the signed webhook)',
     })
   }
 }, alwaysCheck)

@@ -1,6 +1,6 @@
 import { subscribe } from 'node:diagnostics_channel'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
-import { requestOutcomeStorage, type RequestOutcome } from './requestOutcome'
+import { type RequestOutcome, requestOutcomeStorage } from './requestOutcome'
 import { retryAfterSeconds, unavailablePagePath } from './unavailableCopy'
 
 /**
@@ -55,7 +55,11 @@ function answerUnavailableWith503(request: IncomingMessage, response: ServerResp
         this.removeHeader('Content-Length')
         this.removeHeader('ETag')
         this.setHeader('Content-Type', 'text/html; charset=utf-8')
-        rest = rest.map((argument) => (typeof argument === 'object' && argument !== null ? withoutBodyHeaders(argument as OutgoingHttpHeaders) : argument))
+        rest = rest.map((argument) =>
+          typeof argument === 'object' && argument !== null
+            ? withoutBodyHeaders(argument as OutgoingHttpHeaders)
+            : argument,
+        )
       }
     }
     return (writeHead as (...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest)
@@ -71,7 +75,11 @@ function answerUnavailableWith503(request: IncomingMessage, response: ServerResp
     if (!replacingBody) return (end as (...args: unknown[]) => ServerResponse).apply(this, args)
     const callback = args.find((argument): argument is () => void => typeof argument === 'function')
     void unavailableDocument(request).then((html) => {
-      ;(end as (...args: unknown[]) => ServerResponse).call(this, request.method === 'HEAD' ? undefined : html, callback)
+      ;(end as (...args: unknown[]) => ServerResponse).call(
+        this,
+        request.method === 'HEAD' ? undefined : html,
+        callback,
+      )
     })
     return this
   } as ServerResponse['end']
@@ -88,7 +96,9 @@ function isHtml(contentType: number | string | string[] | undefined): boolean {
 
 function withoutBodyHeaders(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
   return Object.fromEntries(
-    Object.entries(headers).filter(([name]) => !['content-length', 'content-encoding', 'etag'].includes(name.toLowerCase())),
+    Object.entries(headers).filter(
+      ([name]) => !['content-length', 'content-encoding', 'etag'].includes(name.toLowerCase()),
+    ),
   )
 }
 

@@ -20,7 +20,8 @@ type DeviceOverrides = Partial<Omit<DeviceSummary, 'needles'>> & { needles?: Par
 
 export function makeDevice(overrides: DeviceOverrides = {}): DeviceSummary {
   const { needles, ...rest } = overrides
-  const slug = rest.slug ?? `device-${(counter += 1)}`
+  counter += 1
+  const slug = rest.slug ?? `device-${counter}`
   return {
     _id: `device.${slug}`,
     _updatedAt: '2026-01-10T09:00:00Z',

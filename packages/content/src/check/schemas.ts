@@ -1,7 +1,16 @@
-import { loadComparison, loadDevice, loadGuide, loadSiteSettings, loadAuthors, loadComparisonSummaries, loadDeviceSummaries, loadGuideSummaries } from '../loaders.ts'
+import {
+  loadAuthors,
+  loadComparison,
+  loadComparisonSummaries,
+  loadDevice,
+  loadDeviceSummaries,
+  loadGuide,
+  loadGuideSummaries,
+  loadSiteSettings,
+} from '../loaders.ts'
 import { onRejection } from '../rejections.ts'
-import type { ContentSource } from '../source/types.ts'
 import type { StoredDocument } from '../source/ndjson.ts'
+import type { ContentSource } from '../source/types.ts'
 import type { Finding } from './findings.ts'
 
 /**
@@ -28,9 +37,20 @@ export async function findSchemaRejections(
     try {
       await loadSiteSettings(source)
     } catch (error) {
-      findings.push({ documentId: 'siteSettings', path: '(document)', rule: 'zod:site settings', level: 'error', message: (error as Error).message })
+      findings.push({
+        documentId: 'siteSettings',
+        path: '(document)',
+        rule: 'zod:site settings',
+        level: 'error',
+        message: (error as Error).message,
+      })
     }
-    await Promise.all([loadDeviceSummaries(source), loadComparisonSummaries(source), loadGuideSummaries(source), loadAuthors(source)])
+    await Promise.all([
+      loadDeviceSummaries(source),
+      loadComparisonSummaries(source),
+      loadGuideSummaries(source),
+      loadAuthors(source),
+    ])
     for (const document of documents) {
       const slug = (document.slug as { current?: unknown } | undefined)?.current
       if (typeof slug !== 'string' || document._id.startsWith('drafts.')) continue

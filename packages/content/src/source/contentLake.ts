@@ -89,18 +89,29 @@ export function createContentLakeSource(settings: ContentLakeSettings): ContentS
       const perspective = options.perspective ?? 'published'
       if (perspective !== 'published') {
         if (!settings.token) {
-          throw new PreviewUnavailableError('drafts need a read token (SANITY_API_READ_TOKEN); without one the Content Lake only shows published content')
+          throw new PreviewUnavailableError(
+            'drafts need a read token (SANITY_API_READ_TOKEN); without one the Content Lake only shows published content',
+          )
         }
         return request(query, params, {
           perspective,
           token: settings.token,
           useCdn: false,
-          stega: options.stega && settings.studioUrl ? { enabled: true, studioUrl: settings.studioUrl, filter: stegaFilter } : false,
+          stega:
+            options.stega && settings.studioUrl
+              ? { enabled: true, studioUrl: settings.studioUrl, filter: stegaFilter }
+              : false,
         })
       }
       const read = () => request(query, params, { perspective, useCdn: settings.useCdn })
       if (!settings.cache || !options.tags?.length) return read()
-      const source = [settings.apiHost ?? 'api.sanity.io', settings.projectId, settings.dataset, settings.apiVersion, String(settings.useCdn)]
+      const source = [
+        settings.apiHost ?? 'api.sanity.io',
+        settings.projectId,
+        settings.dataset,
+        settings.apiVersion,
+        String(settings.useCdn),
+      ]
       return settings.cache(['content-lake', ...source, query, JSON.stringify(params)], options.tags, read)
     },
   }

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
-import { evaluate, parse, type ExprNode } from 'groq-js'
+import { type ExprNode, evaluate, parse } from 'groq-js'
 import { parseNdjson, type StoredDocument } from './ndjson.ts'
 import { applyPerspective } from './perspective.ts'
 import type { ContentSource, FetchOptions, QueryParams } from './types.ts'

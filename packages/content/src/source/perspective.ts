@@ -12,7 +12,10 @@ function isPublished(document: { _id: string }): boolean {
  * What a reader of the given perspective sees, as the Content Lake resolves it: published
  * documents only, or drafts laid over their published versions under the published id.
  */
-export function applyPerspective<Document extends { _id: string }>(documents: readonly Document[], perspective: Perspective): Document[] {
+export function applyPerspective<Document extends { _id: string }>(
+  documents: readonly Document[],
+  perspective: Perspective,
+): Document[] {
   const published = documents.filter(isPublished)
   if (perspective === 'published') return published
   const byId = new Map(published.map((document) => [document._id, document]))

@@ -51,8 +51,8 @@ export default async function AboutPage() {
     <article className="prose-page">
       <h1>How we review devices</h1>
       <p className="lede">
-        Every device on this site is assessed with the same method, so ratings can be compared across home
-        and professional devices, rollers, stamps and pens.
+        Every device on this site is assessed with the same method, so ratings can be compared across home and
+        professional devices, rollers, stamps and pens.
       </p>
 
       <section aria-labelledby="method-heading">
@@ -66,18 +66,18 @@ export default async function AboutPage() {
           ))}
         </ol>
         <p>
-          A rating describes the device, not the results you will get. Skin responds differently from person to
-          person, and home devices do much less than professional treatment. Each device page shows the date it
-          was last reviewed, and prices show the date they were checked.
+          A rating describes the device, not the results you will get. Skin responds differently from person to person,
+          and home devices do much less than professional treatment. Each device page shows the date it was last
+          reviewed, and prices show the date they were checked.
         </p>
       </section>
 
       <section aria-labelledby="independence-heading">
         <h2 id="independence-heading">Editorial independence</h2>
         <p>
-          We earn a commission when you buy through a partner link. Partners cannot pay for a rating, a
-          review, or a place in a list, and they do not see our reviews before they are published. Devices
-          without a partner offer are reviewed in the same way as the rest. Read our full{' '}
+          We earn a commission when you buy through a partner link. Partners cannot pay for a rating, a review, or a
+          place in a list, and they do not see our reviews before they are published. Devices without a partner offer
+          are reviewed in the same way as the rest. Read our full{' '}
           <Link href={routes.disclosure}>affiliate disclosure</Link>.
         </p>
       </section>
@@ -85,8 +85,8 @@ export default async function AboutPage() {
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">Who writes and reviews our pages</h2>
         <p>
-          Writers research and write each review. A medical reviewer checks what we say about skin, safety and
-          results before a page is published, and again when it is updated.
+          Writers research and write each review. A medical reviewer checks what we say about skin, safety and results
+          before a page is published, and again when it is updated.
         </p>
         {groups.map((group) => (
           <div key={group.role.value}>

@@ -7,8 +7,8 @@ import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
 import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
 import { NeedleDepthChart } from '@/components/NeedleDepthChart'
 import { Notices } from '@/components/Notices'
-import { getComparisonSummaries, getDeviceSummaries, getSiteSettings } from '@/lib/content'
 import { resolveCompareSelection } from '@/lib/compareSelection'
+import { getComparisonSummaries, getDeviceSummaries, getSiteSettings } from '@/lib/content'
 import type { SearchParams } from '@/lib/deviceFilters'
 import { listInWords } from '@/lib/formatting'
 import { pageMetadata } from '@/lib/metadata'
@@ -27,7 +27,8 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
   if (!resolved.complete) {
     return pageMetadata({
       title: 'Compare microneedling devices',
-      description: 'Put two to four microneedling devices side by side: needles, hygiene, concerns, price, pros and cons.',
+      description:
+        'Put two to four microneedling devices side by side: needles, hygiene, concerns, price, pros and cons.',
       path: routes.compare,
       noIndex: resolved.slugs.length > 0,
     })
@@ -60,7 +61,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </p>
       </div>
 
-      <Notices title={resolved.complete ? 'About your comparison' : 'Nothing to compare yet'} messages={resolved.notices} />
+      <Notices
+        title={resolved.complete ? 'About your comparison' : 'Nothing to compare yet'}
+        messages={resolved.notices}
+      />
 
       {resolved.complete ? null : chosen.length === 1 ? (
         <p data-intended-use={chosen[0]!.intendedUse}>
@@ -70,7 +74,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
 
       {resolved.complete ? null : <CompareAddForm selected={resolved.slugs} devices={devices} />}
       {/* A chosen home device is shown before the table is, so its caveats come with it. */}
-      {!resolved.complete && includesHomeDevice(chosen) ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}
+      {!resolved.complete && includesHomeDevice(chosen) ? (
+        <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} />
+      ) : null}
 
       {resolved.complete ? (
         <>
@@ -91,7 +97,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
 
       {comparisons.length > 0 ? (
         <section className="section" aria-labelledby="curated-heading">
-          <h2 id="curated-heading">{resolved.complete ? 'Our written comparisons' : 'Or start from one of our comparisons'}</h2>
+          <h2 id="curated-heading">
+            {resolved.complete ? 'Our written comparisons' : 'Or start from one of our comparisons'}
+          </h2>
           <ul className="link-cards">
             {comparisons.map((comparison) => (
               <li key={comparison.slug}>

@@ -42,8 +42,8 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
       <div className="page-intro">
         <h1>All microneedling devices</h1>
         <p className="lede">
-          Every device we have reviewed, rated with the same method. Filter by how you will use it, the kind of
-          device, its needles, the skin concern and price.
+          Every device we have reviewed, rated with the same method. Filter by how you will use it, the kind of device,
+          its needles, the skin concern and price.
         </p>
       </div>
 

@@ -24,13 +24,11 @@ export default async function DisclosurePage() {
           <RichText value={settings.affiliateDisclosureFull} />
         </>
       ) : (
-        <p>
-          The full disclosure cannot be shown right now. While it is unavailable, this site shows no partner
-          links.
-        </p>
+        <p>The full disclosure cannot be shown right now. While it is unavailable, this site shows no partner links.</p>
       )}
       <p>
-        Every partner link on this site is marked “affiliate link”. Read <Link href={routes.about}>how we review devices</Link>.
+        Every partner link on this site is marked “affiliate link”. Read{' '}
+        <Link href={routes.about}>how we review devices</Link>.
       </p>
     </article>
   )

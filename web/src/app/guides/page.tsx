@@ -7,7 +7,8 @@ import { routes } from '@/lib/urls'
 export function generateMetadata(): Promise<Metadata> {
   return pageMetadata({
     title: 'Guides',
-    description: 'Plain guides to microneedling: home versus professional treatment, needle lengths, cleaning and safety.',
+    description:
+      'Plain guides to microneedling: home versus professional treatment, needle lengths, cleaning and safety.',
     path: routes.guides,
   })
 }
@@ -18,7 +19,9 @@ export default async function GuidesPage() {
     <>
       <div className="page-intro">
         <h1>Guides</h1>
-        <p className="lede">What microneedling can and cannot do, and how to do it safely. Each guide is checked by a medical reviewer.</p>
+        <p className="lede">
+          What microneedling can and cannot do, and how to do it safely. Each guide is checked by a medical reviewer.
+        </p>
       </div>
       {guides.length > 0 ? (
         <ul className="link-cards">

@@ -20,8 +20,8 @@ export default function TemporarilyUnavailable() {
     <div className="not-found" data-unavailable="">
       <h1>This page is temporarily unavailable</h1>
       <p className="lede">
-        We could not load its content just now. Nothing is wrong with your connection, and nothing has been lost:
-        please try again in {minutes === 1 ? 'a minute' : `${minutes} minutes`}.
+        We could not load its content just now. Nothing is wrong with your connection, and nothing has been lost: please
+        try again in {minutes === 1 ? 'a minute' : `${minutes} minutes`}.
       </p>
       <p>Pages you have already seen on this site may still open in the meantime:</p>
       <ul className="link-cards">
@@ -37,7 +37,11 @@ export default function TemporarilyUnavailable() {
         </li>
       </ul>
       <p>
-        Or go to the <Link href={routes.home} prefetch={false}>home page</Link>.
+        Or go to the{' '}
+        <Link href={routes.home} prefetch={false}>
+          home page
+        </Link>
+        .
       </p>
     </div>
   )

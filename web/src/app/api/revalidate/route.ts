@@ -1,10 +1,10 @@
+import { ContentUnavailableError, confirmContentAnswers } from '@microneedling/content'
 import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
 import { parseBody } from 'next-sanity/webhook'
-import { confirmContentAnswers, ContentUnavailableError } from '@microneedling/content'
 import { contentSource } from '@/lib/contentSource'
 import { siteEnvironment } from '@/lib/environment'
-import { tagsToRevalidate, webhookPayloadSchema, type WebhookPayload } from '@/lib/revalidation'
+import { tagsToRevalidate, type WebhookPayload, webhookPayloadSchema } from '@/lib/revalidation'
 import { retryAfterSeconds } from '@/lib/unavailableCopy'
 
 /**
@@ -16,7 +16,10 @@ export async function POST(request: NextRequest): Promise<Response> {
   const secret = siteEnvironment().SANITY_REVALIDATE_SECRET
   if (!secret) {
     console.error('[revalidate] refused a webhook: SANITY_REVALIDATE_SECRET is not set, so no signature can be checked')
-    return Response.json({ message: 'This site has no webhook secret configured, so it accepts no webhooks.' }, { status: 401 })
+    return Response.json(
+      { message: 'This site has no webhook secret configured, so it accepts no webhooks.' },
+      { status: 401 },
+    )
   }
 
   let parsed: Awaited<ReturnType<typeof parseBody<WebhookPayload>>>
@@ -49,7 +52,9 @@ export async function POST(request: NextRequest): Promise<Response> {
       await confirmContentAnswers(contentSource())
     } catch (error) {
       if (!(error instanceof ContentUnavailableError)) throw error
-      console.error(`[revalidate] ${payload.data._type} ${payload.data._id}: nothing refreshed, the content source does not answer`)
+      console.error(
+        `[revalidate] ${payload.data._type} ${payload.data._id}: nothing refreshed, the content source does not answer`,
+      )
       return Response.json(
         { message: 'The Content Lake does not answer, so nothing was refreshed. Deliver this webhook again later.' },
         { status: 503, headers: { 'Retry-After': String(retryAfterSeconds) } },

@@ -105,7 +105,11 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
                 </Link>
               </p>
             </div>
-            <Byline writer={device.writer} medicalReviewer={device.medicalReviewer} lastReviewedAt={device.lastReviewedAt} />
+            <Byline
+              writer={device.writer}
+              medicalReviewer={device.medicalReviewer}
+              lastReviewedAt={device.lastReviewedAt}
+            />
           </div>
         </header>
 
@@ -130,16 +134,16 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
             <ul className="tag-list">
               {device.concerns.map((concern) => (
                 <li key={concern}>
-                  <Link href={`${routes.devices}?concern=${encodeURIComponent(concern)}`}>{label(concernTerms, concern)}</Link>
+                  <Link href={`${routes.devices}?concern=${encodeURIComponent(concern)}`}>
+                    {label(concernTerms, concern)}
+                  </Link>
                 </li>
               ))}
             </ul>
           ) : (
             <p>The maker does not list specific concerns.</p>
           )}
-          <p className="fine-print">
-            Listed because the device is marketed for them, not as a promise of results.
-          </p>
+          <p className="fine-print">Listed because the device is marketed for them, not as a promise of results.</p>
         </section>
 
         <section className="section" aria-labelledby="review-heading">

@@ -7,5 +7,8 @@ export async function GET(request: NextRequest): Promise<Response> {
   if (!previewClient()) return previewUnavailableResponse()
   ;(await draftMode()).disable()
   // A relative Location: the host this server sees may not be the one the editor used.
-  return new Response(null, { status: 307, headers: { Location: sameSitePath(request.nextUrl.searchParams.get('redirect')) } })
+  return new Response(null, {
+    status: 307,
+    headers: { Location: sameSitePath(request.nextUrl.searchParams.get('redirect')) },
+  })
 }
