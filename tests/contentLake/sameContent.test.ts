@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ContentLakeSite, fetchPage, mainText, startContentLakeSite } from '../support/contentLakeSite.ts'
 import { offersOf, sampleOfType, slugOf } from '../support/sampleDataset.ts'
 import { type RunningSite, startSite } from '../support/site.ts'
+import { sitemapPaths } from '../support/sitemap.ts'
 
 /**
  * The site on a Sanity project shows what the site on the embedded dataset shows: the same pages,
@@ -19,18 +20,14 @@ afterAll(async () => {
   await Promise.all([onSample?.close(), onContentLake?.close()])
 })
 
-/** The paths a sitemap lists (its URLs point at NEXT_PUBLIC_SITE_URL, not at the test server). */
-async function sitemapPaths(site: RunningSite): Promise<string[]> {
-  const { status, html: xml } = await fetchPage(site, '/sitemap.xml')
-  expect(status).toBe(200)
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname).sort()
-}
-
 describe('a site on the Content Lake', () => {
   let paths: string[] = []
 
   it('lists the same pages in its sitemap', async () => {
-    const [fromSample, fromContentLake] = await Promise.all([sitemapPaths(onSample), sitemapPaths(onContentLake.site)])
+    const [fromSample, fromContentLake] = await Promise.all([
+      sitemapPaths(onSample.url),
+      sitemapPaths(onContentLake.site.url),
+    ])
     expect(fromContentLake).toEqual(fromSample)
     // Every kind of page is there: the fixed ones, devices, comparisons and guides.
     for (const prefix of ['/devices/', '/compare/', '/guides/'])

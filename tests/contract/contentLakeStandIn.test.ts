@@ -4,7 +4,7 @@ import {
   createContentLakeSource,
   defaultApiVersion,
   loadDevice,
-  loadDeviceSummaries,
+  loadDeviceListPage,
   loadDevicesBySlugs,
 } from '@microneedling/content'
 import { deviceBySlugQuery } from '@microneedling/content/queries'
@@ -180,13 +180,13 @@ describe('simulated failures', () => {
   it('serverError: the loader reports the Content Lake as unavailable; @sanity/client does not retry a 500', async () => {
     standIn.failNext(1, 'serverError')
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
-    await expect(loadDeviceSummaries(source)).rejects.toBeInstanceOf(ContentUnavailableError)
+    await expect(loadDeviceListPage(source, { sort: 'rating' }, 1)).rejects.toBeInstanceOf(ContentUnavailableError)
     // Operators find the failing query by name in the server log.
-    expect(String(logged.mock.calls[0]?.[0])).toMatch(/deviceSummariesQuery.*Internal Server Error/)
+    expect(String(logged.mock.calls[0]?.[0])).toMatch(/deviceListPageQuery.*Internal Server Error/)
     logged.mockRestore()
     expect(standIn.requests.map((request) => request.outcome)).toEqual(['serverError'])
     // Answering resumes after the failures asked for.
-    expect((await loadDeviceSummaries(source)).length).toBe(sampleOfType('device').length)
+    expect((await loadDeviceListPage(source, { sort: 'rating' }, 1)).total).toBe(sampleOfType('device').length)
   })
 
   it('hang: a client with a timeout gives up; the stand-in still closes cleanly afterwards', async () => {
@@ -201,7 +201,7 @@ describe('simulated failures', () => {
   // own check that would read as "no devices" and render an empty page.
   it('malformedJson: a reply cut short is reported as unavailable, not shown as "no devices"', async () => {
     standIn.failNext(1, 'malformedJson')
-    const outcome = loadDeviceSummaries(source)
+    const outcome = loadDeviceListPage(source, { sort: 'rating' }, 1)
     await expect(outcome).rejects.toBeInstanceOf(ContentUnavailableError)
   })
 
@@ -225,9 +225,9 @@ describe('simulated failures', () => {
       timeoutMs: 300,
     })
     const started = Date.now()
-    await expect(loadDeviceSummaries(impatient)).rejects.toBeInstanceOf(ContentUnavailableError)
+    await expect(loadDeviceListPage(impatient, { sort: 'rating' }, 1)).rejects.toBeInstanceOf(ContentUnavailableError)
     expect(Date.now() - started).toBeLessThan(5000)
-    expect(String(logged.mock.calls[0]?.[0])).toMatch(/deviceSummariesQuery/)
+    expect(String(logged.mock.calls[0]?.[0])).toMatch(/deviceListPageQuery/)
     logged.mockRestore()
   })
 

@@ -56,7 +56,7 @@ async function filterToHomeRollers(page: Page): Promise<void> {
   await page.goto(`${site.url}/devices`)
   const filters = page.locator('form', { has: page.getByRole('button', { name: 'Show devices' }) })
   await filters.getByRole('radio', { name: 'Home use' }).check()
-  await filters.getByLabel('Form factor').selectOption({ label: 'Derma roller' })
+  await filters.getByLabel('Form factor').selectOption('dermaRoller')
   await filters.getByRole('group', { name: 'Needle length (mm)' }).getByLabel('To').fill(String(maxNeedleMm))
   await Promise.all([
     // Submitting is a plain navigation; if it needs JavaScript to happen, the page without it stays put.
@@ -173,12 +173,16 @@ describe('a shopper looking for a gentle home roller', () => {
     const [first, second, third] = listed as [ListedDevice, ListedDevice, ListedDevice]
     await Promise.all([page.waitForURL(/\/compare\?/), page.getByRole('link', { name: 'Add to comparison' }).click()])
     for (const next of [second, third]) {
-      const form = page.locator('form', { has: page.getByRole('button', { name: 'Add to comparison' }) })
-      await form.getByLabel(/device/).selectOption({ label: next.name })
+      // The finder searches by name and brand; its results link to the comparison with the device added.
+      await page.getByRole('searchbox', { name: 'Search by name or brand' }).fill(next.name)
+      await Promise.all([page.waitForURL(/[?&]q=/), page.getByRole('button', { name: 'Search' }).click()])
       const before = page.url()
       await Promise.all([
         page.waitForURL((url) => url.toString() !== before),
-        form.getByRole('button', { name: 'Add to comparison' }).click(),
+        page
+          .getByRole('link', { name: `Add ${next.name}`, exact: true })
+          .first()
+          .click(),
       ])
     }
     compareUrl = page.url()

@@ -98,7 +98,7 @@ export async function startContentLakeStandIn(options: StandInOptions): Promise<
     try {
       const perspective = queryRequest.perspective ?? defaultPerspective(queryRequest.apiVersion)
       const visible = visibleDocuments(documents, perspective, queryRequest.authenticated)
-      const tree = parseQuery(queryRequest.query)
+      const tree = parseQuery(queryRequest.query, queryRequest.params)
       requireParams(tree, queryRequest.params)
       const result = await (await evaluate(tree, { dataset: visible, params: queryRequest.params })).get()
       const ms = Math.round(performance.now() - startedAt)
@@ -111,16 +111,18 @@ export async function startContentLakeStandIn(options: StandInOptions): Promise<
     }
   }
 
-  function parseQuery(query: string): ExprNode {
-    let tree = parsedQueries.get(query)
+  /** Parameters go into the parse, as on the Content Lake: slices (`[$start...$end]`) need them there. */
+  function parseQuery(query: string, params: Record<string, unknown>): ExprNode {
+    const key = `${query}\n${JSON.stringify(params)}`
+    let tree = parsedQueries.get(key)
     if (!tree) {
       try {
-        tree = parse(query)
+        tree = parse(query, { params })
       } catch (error) {
         if (error instanceof GroqSyntaxError) throw new BadQueryRequest(400, 'queryParseError', error.message)
         throw error
       }
-      parsedQueries.set(query, tree)
+      parsedQueries.set(key, tree)
     }
     return tree
   }

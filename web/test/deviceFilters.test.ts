@@ -1,47 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
-  applyDeviceFilters,
   describeActiveFilters,
   filtersToSearchParams,
+  listPageHref,
   parseDeviceFilters,
+  parseListPage,
 } from '@/lib/deviceFilters'
-import { makeDevice, makeOffer } from './support/devices'
-
-const roller = makeDevice({
-  slug: 'roller',
-  name: 'Roller',
-  intendedUse: 'home',
-  formFactor: 'dermaRoller',
-  needleLengthMm: { min: 0.25, max: 0.25 },
-  concerns: ['wrinkles'],
-  rating: 7.4,
-  offers: [makeOffer({ price: 25 }), makeOffer({ price: 22.5 })],
-})
-const stamp = makeDevice({
-  slug: 'stamp',
-  name: 'Stamp',
-  intendedUse: 'home',
-  formFactor: 'dermaStamp',
-  needleLengthMm: { min: 0.2, max: 0.2 },
-  needles: { material: 'stainlessSteel' },
-  concerns: ['acneScarring'],
-  rating: 6.8,
-  offers: [makeOffer({ price: 14 })],
-})
-const pen = makeDevice({
-  slug: 'pen',
-  name: 'Pen',
-  intendedUse: 'professional',
-  formFactor: 'microneedlingPen',
-  needleLengthMm: { min: 0.25, max: 2.5 },
-  needles: { adjustable: true, material: 'stainlessSteel', tip: 'sharp' },
-  concerns: ['acneScarring', 'scarring'],
-  rating: 8.6,
-  offers: [makeOffer({ price: 389 })],
-})
-const noOffers = makeDevice({ slug: 'unlisted', name: 'Unlisted', rating: 5, needleLengthMm: { min: 1, max: 1 } })
-const all = [roller, stamp, pen, noOffers]
-const slugs = (devices: { slug: string }[]) => devices.map((device) => device.slug)
+import { pageLinks } from '@/lib/pagination'
 
 describe('parseDeviceFilters', () => {
   it('reads every filter from the query string', () => {
@@ -118,52 +83,6 @@ describe('parseDeviceFilters', () => {
   })
 })
 
-describe('applyDeviceFilters', () => {
-  const run = (query: Record<string, string>) => slugs(applyDeviceFilters(all, parseDeviceFilters(query).filters))
-
-  it('sorts by rating, best first, by default', () => {
-    expect(run({})).toEqual(['pen', 'roller', 'stamp', 'unlisted'])
-  })
-
-  it('filters by use, form factor, material and concern', () => {
-    expect(run({ use: 'home' })).toEqual(['roller', 'stamp', 'unlisted'])
-    expect(run({ use: 'professional' })).toEqual(['pen'])
-    expect(run({ form: 'dermaStamp' })).toEqual(['stamp'])
-    expect(run({ material: 'stainlessSteel' })).toEqual(['pen', 'stamp'])
-    expect(run({ concern: 'acneScarring' })).toEqual(['pen', 'stamp'])
-  })
-
-  it('matches a needle-length range when any length a device can be set to lies inside it', () => {
-    expect(run({ maxNeedle: '0.3' })).toEqual(['pen', 'roller', 'stamp'])
-    expect(run({ minNeedle: '0.5' })).toEqual(['pen', 'unlisted'])
-    expect(run({ minNeedle: '0.21', maxNeedle: '0.3' })).toEqual(['pen', 'roller'])
-    expect(run({ minNeedle: '2.6' })).toEqual([])
-  })
-
-  it('filters on the lowest price and leaves out devices with no offers', () => {
-    expect(run({ maxPrice: '22.5' })).toEqual(['roller', 'stamp'])
-    expect(run({ minPrice: '15', maxPrice: '400' })).toEqual(['pen', 'roller'])
-    expect(run({ minPrice: '0' })).toEqual(['pen', 'roller', 'stamp'])
-  })
-
-  it('sorts by price both ways, with unpriced devices last', () => {
-    expect(run({ sort: 'price-asc' })).toEqual(['stamp', 'roller', 'pen', 'unlisted'])
-    expect(run({ sort: 'price-desc' })).toEqual(['pen', 'roller', 'stamp', 'unlisted'])
-  })
-
-  it('sorts by needle length both ways, and by name', () => {
-    expect(run({ sort: 'needle-asc' })).toEqual(['stamp', 'roller', 'pen', 'unlisted'])
-    expect(run({ sort: 'needle-desc' })).toEqual(['pen', 'unlisted', 'roller', 'stamp'])
-    expect(run({ sort: 'name' })).toEqual(['pen', 'roller', 'stamp', 'unlisted'])
-  })
-
-  it('does not change the list it is given', () => {
-    const before = slugs(all)
-    applyDeviceFilters(all, parseDeviceFilters({ sort: 'name' }).filters)
-    expect(slugs(all)).toEqual(before)
-  })
-})
-
 describe('filters in URLs', () => {
   it('round-trips through the query string, leaving out the default sort', () => {
     const { filters } = parseDeviceFilters({ use: 'home', maxNeedle: '0.3', sort: 'rating' })
@@ -178,5 +97,46 @@ describe('filters in URLs', () => {
       { name: 'use', text: 'Home use', withoutIt: 'concern=wrinkles&sort=name' },
       { name: 'concern', text: 'Wrinkles and fine lines', withoutIt: 'use=home&sort=name' },
     ])
+  })
+})
+
+describe('list pages in URLs', () => {
+  it('keeps every filter and the sort order in each page link, and leaves page 1 out', () => {
+    const { filters } = parseDeviceFilters({ use: 'home', maxPrice: '40', sort: 'price-asc' })
+    expect(listPageHref(filters, 1)).toBe('/devices?use=home&maxPrice=40&sort=price-asc')
+    expect(listPageHref(filters, 3)).toBe('/devices?use=home&maxPrice=40&sort=price-asc&page=3')
+    expect(listPageHref({ sort: 'rating' }, 2)).toBe('/devices?page=2')
+    expect(listPageHref({ sort: 'rating' }, 1)).toBe('/devices')
+  })
+
+  it('reads a page number, and answers a malformed one with the first page and a message', () => {
+    expect(parseListPage({})).toEqual({ page: 1, messages: [] })
+    expect(parseListPage({ page: '7' })).toEqual({ page: 7, messages: [] })
+    for (const bad of ['0', '-2', '2.5', 'abc', '1e3', '9999999999']) {
+      const parsed = parseListPage({ page: bad })
+      expect(parsed.page, bad).toBe(1)
+      expect(parsed.messages, bad).toEqual([`There is no page “${bad}”: here is the first page.`])
+    }
+    expect(parseListPage({ page: ['2', '3'] })).toEqual({ page: 2, messages: ['Only the first page number was used.'] })
+  })
+})
+
+describe('pageLinks', () => {
+  const shown = (current: number, total: number) =>
+    pageLinks(current, total).map((link) => (link.kind === 'gap' ? '…' : String(link.page)))
+
+  it('shows every page of a short list', () => {
+    expect(shown(1, 1)).toEqual(['1'])
+    expect(shown(2, 5)).toEqual(['1', '2', '3', '4', '5'])
+  })
+
+  it('shows the first, the last and two either side of the current page of a long one', () => {
+    expect(shown(1, 417)).toEqual(['1', '2', '3', '…', '417'])
+    expect(shown(200, 417)).toEqual(['1', '…', '198', '199', '200', '201', '202', '…', '417'])
+    expect(shown(417, 417)).toEqual(['1', '…', '415', '416', '417'])
+  })
+
+  it('fills a gap of one page with the page rather than an ellipsis', () => {
+    expect(shown(5, 9)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9'])
   })
 })

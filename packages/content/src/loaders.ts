@@ -1,9 +1,11 @@
 import type { z } from 'zod'
 import { cacheTags } from './cacheTags.ts'
+import { type DeviceFilters, deviceFacetParams, deviceListPageParams } from './deviceList.ts'
+import { deviceSearchTerms } from './deviceSearch.ts'
 import * as queries from './queries.ts'
 import { describeIssues, reportRejection } from './rejections.ts'
 import * as schemas from './schemas.ts'
-import type { ContentSource, Perspective, QueryParams } from './source/types.ts'
+import type { ContentSource, FetchOptions, Perspective, QueryParams } from './source/types.ts'
 
 /** A query failed to answer (network, HTTP error, malformed reply): pages decide how to degrade. */
 export class ContentUnavailableError extends Error {
@@ -28,7 +30,7 @@ async function run(
   queryName: keyof typeof queries,
   params: QueryParams,
   tags: string[],
-  options: LoadOptions,
+  options: LoadOptions & Pick<FetchOptions, 'paramsFromVisitors'>,
 ): Promise<unknown> {
   try {
     // biome-ignore lint/performance/noDynamicNamespaceImportAccess: every query is used; the name is for the log
@@ -72,9 +74,87 @@ export async function loadSiteSettings(source: ContentSource, options: LoadOptio
   return result.data
 }
 
-export async function loadDeviceSummaries(source: ContentSource, options: LoadOptions = {}) {
-  const raw = await run(source, 'deviceSummariesQuery', {}, [cacheTags.devices], options)
-  return parseList(schemas.deviceSummarySchema, raw, 'device list')
+/** One page of the filtered, sorted catalogue, with the number of matches and of all devices. */
+export async function loadDeviceListPage(
+  source: ContentSource,
+  filters: DeviceFilters,
+  page: number,
+  options: LoadOptions & { pageSize?: number } = {},
+) {
+  const { pageSize, ...loadOptions } = options
+  const params = deviceListPageParams(filters, page, pageSize)
+  const raw = await run(source, 'deviceListPageQuery', params, [cacheTags.devices], {
+    ...loadOptions,
+    ...options,
+    paramsFromVisitors: true,
+  })
+  return schemas.deviceListPageSchema.parse(raw)
+}
+
+/** For each filter option, how many devices it would give with the other filters kept. */
+export async function loadDeviceFacets(
+  source: ContentSource,
+  filters: Omit<DeviceFilters, 'sort'>,
+  options: LoadOptions = {},
+) {
+  const raw = await run(source, 'deviceFacetsQuery', deviceFacetParams(filters), [cacheTags.devices], {
+    ...options,
+    paramsFromVisitors: true,
+  })
+  return schemas.deviceFacetsSchema.parse(raw)
+}
+
+/** The `count` best-rated devices, and the best for each use (for picks that cover both). */
+export async function loadTopRatedDevices(source: ContentSource, count: number, options: LoadOptions = {}) {
+  const raw = await run(source, 'topRatedDevicesQuery', { count }, [cacheTags.devices], options)
+  return schemas.topRatedDevicesSchema.parse(raw)
+}
+
+/** Device pages worth rendering at build time: the `count` best rated and every compared device. */
+export async function loadPrerenderedDeviceSlugs(source: ContentSource, count: number) {
+  const raw = await run(
+    source,
+    'prerenderedDeviceSlugsQuery',
+    { count },
+    [cacheTags.devices, cacheTags.comparisons],
+    {},
+  )
+  const { topRated, compared } = schemas.prerenderedDeviceSlugsSchema.parse(raw)
+  return [...new Set([...topRated, ...compared])]
+}
+
+/** Devices whose name or brand match every word of `text`, best rated first. */
+export async function searchDevices(
+  source: ContentSource,
+  text: string,
+  { exclude = [], limit }: { exclude?: string[]; limit: number },
+  options: LoadOptions = {},
+) {
+  const terms = deviceSearchTerms(text)
+  if (terms.length === 0) return []
+  const raw = await run(source, 'deviceSearchQuery', { terms, exclude, limit }, [cacheTags.devices], {
+    ...options,
+    paramsFromVisitors: true,
+  })
+  return parseList(schemas.deviceChoiceSchema, raw, 'device search result')
+}
+
+/** Devices of the same form factors and uses as `like`, best rated first, for one-click adding. */
+export async function loadSimilarDevices(
+  source: ContentSource,
+  like: readonly { formFactor: string; intendedUse: string }[],
+  { exclude = [], limit }: { exclude?: string[]; limit: number },
+  options: LoadOptions = {},
+) {
+  if (like.length === 0) return []
+  const params = {
+    formFactors: [...new Set(like.map((device) => device.formFactor))].sort(),
+    intendedUses: [...new Set(like.map((device) => device.intendedUse))].sort(),
+    exclude: [...exclude].sort(),
+    limit,
+  }
+  const raw = await run(source, 'similarDevicesQuery', params, [cacheTags.devices], options)
+  return parseList(schemas.deviceChoiceSchema, raw, 'similar device')
 }
 
 export async function loadDevice(source: ContentSource, slug: string, options: LoadOptions = {}) {
@@ -154,7 +234,21 @@ export async function confirmContentAnswers(source: ContentSource): Promise<void
   await run(source, 'siteSettingsQuery', {}, [], {})
 }
 
-export async function loadSitemapEntries(source: ContentSource) {
-  const raw = await run(source, 'sitemapQuery', {}, [cacheTags.devices, cacheTags.comparisons, cacheTags.guides], {})
+/**
+ * One sitemap's pages: devices `start` to `end` (in id order, so sitemaps do not shift when a
+ * device is renamed) and, with `withEditorial`, every comparison and guide.
+ */
+export async function loadSitemapEntries(
+  source: ContentSource,
+  { start, end, withEditorial }: { start: number; end: number; withEditorial: boolean },
+) {
+  const tags = [cacheTags.devices, cacheTags.comparisons, cacheTags.guides]
+  const raw = await run(source, 'sitemapQuery', { start, end, withEditorial }, tags, {})
   return schemas.sitemapSchema.parse(raw ?? {})
+}
+
+/** How many devices have a page. */
+export async function loadListedDeviceCount(source: ContentSource) {
+  const raw = await run(source, 'listedDeviceCountQuery', {}, [cacheTags.devices], {})
+  return schemas.listedDeviceCountSchema.parse(raw)
 }

@@ -46,6 +46,103 @@ const deviceSummaryFields = /* groq */ `
   }
 `
 
+/**
+ * The catalogue's filters, one condition each, so the facet counts below can leave one out. A
+ * `null` parameter switches its condition off. Every list, count and facet query filters with
+ * these, so a count always agrees with the list it describes.
+ */
+const isListedDevice = /* groq */ `(_type == "device") && defined(slug.current)`
+const byUse = /* groq */ `($use == null || intendedUse == $use)`
+const byForm = /* groq */ `($form == null || formFactor == $form)`
+const byMaterial = /* groq */ `($material == null || needleSpec.material == $material)`
+const byConcern = /* groq */ `($concern == null || $concern in concerns)`
+/** A device matches a length range when any length it can be set to lies inside the range. */
+const byNeedle = /* groq */ `($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)
+  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle)`
+/**
+ * The "from" price: the cheapest offer a shopper can act on (out of stock only when nothing else
+ * is listed), in pounds when any shop quotes pounds. web/src/lib/prices.ts applies the same rule
+ * to the offers a page shows.
+ */
+const fromPrice = /* groq */ `coalesce(
+    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),
+    math::min(offers[availability != "outOfStock"].price),
+    math::min(offers[currency == "GBP"].price),
+    math::min(offers[].price)
+  )`
+const byPrice = /* groq */ `($minPrice == null || ${fromPrice} >= $minPrice) && ($maxPrice == null || ${fromPrice} <= $maxPrice)`
+
+const matchesEveryFilter = /* groq */ `${isListedDevice} && ${byUse} && ${byForm} && ${byMaterial} && ${byConcern} && ${byNeedle} && ${byPrice}`
+
+/**
+ * Sort keys for `$sort` (see deviceList.ts): numbers ascending, so descending orders negate them,
+ * and a device without the value (no price) sorts last either way. Ties go by name, then id, so
+ * pages never overlap.
+ */
+const sortKeys = /* groq */ `
+  "sortFirst": coalesce(select(
+    $sort == "rating" => -rating,
+    $sort == "price-asc" => ${fromPrice},
+    $sort == "price-desc" => -${fromPrice},
+    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),
+    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),
+    0
+  ), 1000000000),
+  "sortSecond": select(
+    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),
+    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),
+    0
+  )`
+
+/** One page of the filtered, sorted catalogue (`$start`, `$end`: a slice), with the counts around it. */
+export const deviceListPageQuery = defineQuery(`{
+  "total": count(*[${matchesEveryFilter}]),
+  "catalogueSize": count(*[${isListedDevice}]),
+  "devices": *[${matchesEveryFilter}]{ ..., ${sortKeys} }
+    | order(sortFirst asc, sortSecond asc, lower(name) asc, _id asc)[$start...$end]{ ${deviceSummaryFields} }
+}`)
+
+/**
+ * How many devices each filter option would give with the other filters as they are: each facet
+ * leaves its own condition out. The options come in as parameters (`$useOptions`...), so the query
+ * text stays the same when the vocabulary grows.
+ */
+export const deviceFacetsQuery = defineQuery(`{
+  "use": $useOptions[]{ value, "count": count(*[${isListedDevice} && (intendedUse == ^.value) && ${byForm} && ${byMaterial} && ${byConcern} && ${byNeedle} && ${byPrice}]) },
+  "form": $formOptions[]{ value, "count": count(*[${isListedDevice} && ${byUse} && (formFactor == ^.value) && ${byMaterial} && ${byConcern} && ${byNeedle} && ${byPrice}]) },
+  "material": $materialOptions[]{ value, "count": count(*[${isListedDevice} && ${byUse} && ${byForm} && (needleSpec.material == ^.value) && ${byConcern} && ${byNeedle} && ${byPrice}]) },
+  "concern": $concernOptions[]{ value, "count": count(*[${isListedDevice} && ${byUse} && ${byForm} && ${byMaterial} && (^.value in concerns) && ${byNeedle} && ${byPrice}]) }
+}`)
+
+/** The best-rated devices, and the best for each use, for the home page's picks. */
+export const topRatedDevicesQuery = defineQuery(`{
+  "overall": *[${isListedDevice}] | order(rating desc, lower(name) asc, _id asc)[0...$count]{ ${deviceSummaryFields} },
+  "home": *[${isListedDevice} && (intendedUse == "home")] | order(rating desc, lower(name) asc, _id asc)[0]{ ${deviceSummaryFields} },
+  "professional": *[${isListedDevice} && (intendedUse == "professional")] | order(rating desc, lower(name) asc, _id asc)[0]{ ${deviceSummaryFields} }
+}`)
+
+/** Device pages rendered at build time: the best-rated, and every device a written comparison names. */
+export const prerenderedDeviceSlugsQuery = defineQuery(`{
+  "topRated": *[${isListedDevice}] | order(rating desc, lower(name) asc, _id asc)[0...$count].slug.current,
+  "compared": *[(_type == "comparison") && defined(slug.current)].devices[]->slug.current
+}`)
+
+/** What a device choice shows (the compare page's search and suggestions): a name to pick, no more. */
+const deviceChoiceFields = /* groq */ `_id, name, "slug": slug.current, "brand": brand->name, formFactor, intendedUse`
+
+/**
+ * Devices whose name or brand match every search word (`$terms`: words ending in `*`), best rated
+ * first, at most `$limit`, leaving out those already chosen.
+ */
+export const deviceSearchQuery =
+  defineQuery(`*[${isListedDevice} && !(slug.current in $exclude) && ([name, brand->name] match $terms)]
+  | order(rating desc, lower(name) asc, _id asc)[0...$limit]{ ${deviceChoiceFields} }`)
+
+/** Devices like the chosen ones (same form factor and use), best rated first, for one-click adding. */
+export const similarDevicesQuery =
+  defineQuery(`*[${isListedDevice} && !(slug.current in $exclude) && (formFactor in $formFactors) && (intendedUse in $intendedUses)]
+  | order(rating desc, lower(name) asc, _id asc)[0...$limit]{ ${deviceChoiceFields} }`)
+
 export const siteSettingsQuery = defineQuery(`*[_id == "siteSettings"][0]{
   siteName,
   tagline,
@@ -53,10 +150,6 @@ export const siteSettingsQuery = defineQuery(`*[_id == "siteSettings"][0]{
   affiliateDisclosureFull,
   medicalDisclaimer,
   "homeDeviceCaveats": homeDeviceCaveats[]{ _key, statement, details }
-}`)
-
-export const deviceSummariesQuery = defineQuery(`*[(_type == "device") && defined(slug.current)] | order(name asc){
-  ${deviceSummaryFields}
 }`)
 
 export const deviceBySlugQuery = defineQuery(`*[(_type == "device") && (slug.current == $slug)][0]{
@@ -80,7 +173,7 @@ export const comparisonSummariesQuery =
   "slug": slug.current,
   verdict,
   publishedAt,
-  "deviceNames": devices[]->name
+  "devices": devices[]->{ ${deviceSummaryFields} }
 }`)
 
 export const comparisonBySlugQuery = defineQuery(`*[(_type == "comparison") && (slug.current == $slug)][0]{
@@ -128,8 +221,16 @@ export const offerRedirectQuery = defineQuery(`*[(_type == "device") && (slug.cu
   }
 }.offer`)
 
+/**
+ * One sitemap's worth of pages: devices in a slice (`$start`, `$end`), and, in the first sitemap
+ * only (`$withEditorial`), the comparisons and guides. With each, the few fields whose absence
+ * keeps its page from rendering, so a sitemap does not list a page that answers 404.
+ */
 export const sitemapQuery = defineQuery(`{
-  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, _updatedAt },
-  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt },
-  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt }
+  "devices": *[${isListedDevice}] | order(_id asc)[$start...$end]{ "slug": slug.current, _updatedAt, name, intendedUse, rating, verdict },
+  "comparisons": *[$withEditorial && (_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title, verdict },
+  "guides": *[$withEditorial && (_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title }
 }`)
+
+/** How many devices have a page: the number of device sitemaps follows from it. */
+export const listedDeviceCountQuery = defineQuery(`count(*[${isListedDevice}])`)

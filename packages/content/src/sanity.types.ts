@@ -392,6 +392,296 @@ export type AllSanitySchemaTypes =
   | Geopoint;
 
 // Source: ../packages/content/src/queries.ts
+// Variable: deviceListPageQuery
+// Query: {  "total": count(*[(_type == "device") && defined(slug.current) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) <= $maxPrice)]),  "catalogueSize": count(*[(_type == "device") && defined(slug.current)]),  "devices": *[(_type == "device") && defined(slug.current) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) <= $maxPrice)]{ ...,   "sortFirst": coalesce(select(    $sort == "rating" => -rating,    $sort == "price-asc" => coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ),    $sort == "price-desc" => -coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ),    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),    0  ), 1000000000),  "sortSecond": select(    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),    0  ) }    | order(sortFirst asc, sortSecond asc, lower(name) asc, _id asc)[$start...$end]{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }  } }}
+export type DeviceListPageQueryResult = {
+  total: number;
+  catalogueSize: number;
+  devices: Array<{
+    _id: string;
+    _updatedAt: string;
+    name: string | null;
+    slug: string | null;
+    brand: {
+      _id: string;
+      name: string | null;
+      slug: string | null;
+    } | null;
+    formFactor:
+      | "dermaRoller"
+      | "dermaStamp"
+      | "hydraStamp"
+      | "microneedlingPen"
+      | "rfMicroneedling";
+    intendedUse: "home" | "professional";
+    needleLengthMm: {
+      min: number | null;
+      max: number | null;
+    };
+    needles: {
+      adjustable: boolean;
+      needleCount: number | null;
+      cartridgeConfigurations: Array<string> | null;
+      material:
+        "goldPlated" | "siliconeMicrocones" | "stainlessSteel" | "titanium";
+      tip: "bluntCosmetic" | "sharp";
+      replaceableHead: boolean | null;
+      sterileSingleUseParts: boolean | null;
+    };
+    concerns: Array<string> | null;
+    rating: number;
+    verdict: string | null;
+    pros: Array<string>;
+    cons: Array<string>;
+    images: Array<{
+      _key: string;
+      alt: string | null;
+      asset: SanityImageAssetReference | null;
+    }> | null;
+    offers: Array<{
+      key: string;
+      url: string;
+      price: number;
+      currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+      availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
+      priceCheckedAt: string;
+      partner: {
+        _id: string;
+        name: string | null;
+        slug: string | null;
+        allowedHosts: Array<string>;
+      } | null;
+    }> | null;
+  }>;
+};
+
+// Source: ../packages/content/src/queries.ts
+// Variable: deviceFacetsQuery
+// Query: {  "use": $useOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse == ^.value) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) <= $maxPrice)]) },  "form": $formOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && ($use == null || intendedUse == $use) && (formFactor == ^.value) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) <= $maxPrice)]) },  "material": $materialOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && (needleSpec.material == ^.value) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) <= $maxPrice)]) },  "concern": $concernOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && (^.value in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) <= $maxPrice)]) }}
+export type DeviceFacetsQueryResult = {
+  use: unknown;
+  form: unknown;
+  material: unknown;
+  concern: unknown;
+};
+
+// Source: ../packages/content/src/queries.ts
+// Variable: topRatedDevicesQuery
+// Query: {  "overall": *[(_type == "device") && defined(slug.current)] | order(rating desc, lower(name) asc, _id asc)[0...$count]{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }  } },  "home": *[(_type == "device") && defined(slug.current) && (intendedUse == "home")] | order(rating desc, lower(name) asc, _id asc)[0]{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }  } },  "professional": *[(_type == "device") && defined(slug.current) && (intendedUse == "professional")] | order(rating desc, lower(name) asc, _id asc)[0]{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }  } }}
+export type TopRatedDevicesQueryResult = {
+  overall: Array<{
+    _id: string;
+    _updatedAt: string;
+    name: string | null;
+    slug: string;
+    brand: {
+      _id: string;
+      name: string | null;
+      slug: string | null;
+    } | null;
+    formFactor:
+      | "dermaRoller"
+      | "dermaStamp"
+      | "hydraStamp"
+      | "microneedlingPen"
+      | "rfMicroneedling";
+    intendedUse: "home" | "professional";
+    needleLengthMm: {
+      min: number | null;
+      max: number | null;
+    };
+    needles: {
+      adjustable: boolean;
+      needleCount: number | null;
+      cartridgeConfigurations: Array<string> | null;
+      material:
+        "goldPlated" | "siliconeMicrocones" | "stainlessSteel" | "titanium";
+      tip: "bluntCosmetic" | "sharp";
+      replaceableHead: boolean | null;
+      sterileSingleUseParts: boolean | null;
+    };
+    concerns: Array<string> | null;
+    rating: number;
+    verdict: string | null;
+    pros: Array<string>;
+    cons: Array<string>;
+    images: Array<{
+      _key: string;
+      alt: string | null;
+      asset: SanityImageAssetReference | null;
+    }> | null;
+    offers: Array<{
+      key: string;
+      url: string;
+      price: number;
+      currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+      availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
+      priceCheckedAt: string;
+      partner: {
+        _id: string;
+        name: string | null;
+        slug: string | null;
+        allowedHosts: Array<string>;
+      } | null;
+    }> | null;
+  }>;
+  home: {
+    _id: string;
+    _updatedAt: string;
+    name: string | null;
+    slug: string;
+    brand: {
+      _id: string;
+      name: string | null;
+      slug: string | null;
+    } | null;
+    formFactor:
+      | "dermaRoller"
+      | "dermaStamp"
+      | "hydraStamp"
+      | "microneedlingPen"
+      | "rfMicroneedling";
+    intendedUse: "home";
+    needleLengthMm: {
+      min: number | null;
+      max: number | null;
+    };
+    needles: {
+      adjustable: boolean;
+      needleCount: number | null;
+      cartridgeConfigurations: Array<string> | null;
+      material:
+        "goldPlated" | "siliconeMicrocones" | "stainlessSteel" | "titanium";
+      tip: "bluntCosmetic" | "sharp";
+      replaceableHead: boolean | null;
+      sterileSingleUseParts: boolean | null;
+    };
+    concerns: Array<string> | null;
+    rating: number;
+    verdict: string | null;
+    pros: Array<string>;
+    cons: Array<string>;
+    images: Array<{
+      _key: string;
+      alt: string | null;
+      asset: SanityImageAssetReference | null;
+    }> | null;
+    offers: Array<{
+      key: string;
+      url: string;
+      price: number;
+      currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+      availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
+      priceCheckedAt: string;
+      partner: {
+        _id: string;
+        name: string | null;
+        slug: string | null;
+        allowedHosts: Array<string>;
+      } | null;
+    }> | null;
+  } | null;
+  professional: {
+    _id: string;
+    _updatedAt: string;
+    name: string | null;
+    slug: string;
+    brand: {
+      _id: string;
+      name: string | null;
+      slug: string | null;
+    } | null;
+    formFactor:
+      | "dermaRoller"
+      | "dermaStamp"
+      | "hydraStamp"
+      | "microneedlingPen"
+      | "rfMicroneedling";
+    intendedUse: "professional";
+    needleLengthMm: {
+      min: number | null;
+      max: number | null;
+    };
+    needles: {
+      adjustable: boolean;
+      needleCount: number | null;
+      cartridgeConfigurations: Array<string> | null;
+      material:
+        "goldPlated" | "siliconeMicrocones" | "stainlessSteel" | "titanium";
+      tip: "bluntCosmetic" | "sharp";
+      replaceableHead: boolean | null;
+      sterileSingleUseParts: boolean | null;
+    };
+    concerns: Array<string> | null;
+    rating: number;
+    verdict: string | null;
+    pros: Array<string>;
+    cons: Array<string>;
+    images: Array<{
+      _key: string;
+      alt: string | null;
+      asset: SanityImageAssetReference | null;
+    }> | null;
+    offers: Array<{
+      key: string;
+      url: string;
+      price: number;
+      currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+      availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
+      priceCheckedAt: string;
+      partner: {
+        _id: string;
+        name: string | null;
+        slug: string | null;
+        allowedHosts: Array<string>;
+      } | null;
+    }> | null;
+  } | null;
+};
+
+// Source: ../packages/content/src/queries.ts
+// Variable: prerenderedDeviceSlugsQuery
+// Query: {  "topRated": *[(_type == "device") && defined(slug.current)] | order(rating desc, lower(name) asc, _id asc)[0...$count].slug.current,  "compared": *[(_type == "comparison") && defined(slug.current)].devices[]->slug.current}
+export type PrerenderedDeviceSlugsQueryResult = {
+  topRated: Array<string>;
+  compared: Array<string | null>;
+};
+
+// Source: ../packages/content/src/queries.ts
+// Variable: deviceSearchQuery
+// Query: *[(_type == "device") && defined(slug.current) && !(slug.current in $exclude) && ([name, brand->name] match $terms)]  | order(rating desc, lower(name) asc, _id asc)[0...$limit]{ _id, name, "slug": slug.current, "brand": brand->name, formFactor, intendedUse }
+export type DeviceSearchQueryResult = Array<{
+  _id: string;
+  name: string | null;
+  slug: string | null;
+  brand: string | null;
+  formFactor:
+    | "dermaRoller"
+    | "dermaStamp"
+    | "hydraStamp"
+    | "microneedlingPen"
+    | "rfMicroneedling";
+  intendedUse: "home" | "professional";
+}>;
+
+// Source: ../packages/content/src/queries.ts
+// Variable: similarDevicesQuery
+// Query: *[(_type == "device") && defined(slug.current) && !(slug.current in $exclude) && (formFactor in $formFactors) && (intendedUse in $intendedUses)]  | order(rating desc, lower(name) asc, _id asc)[0...$limit]{ _id, name, "slug": slug.current, "brand": brand->name, formFactor, intendedUse }
+export type SimilarDevicesQueryResult = Array<{
+  _id: string;
+  name: string | null;
+  slug: string | null;
+  brand: string | null;
+  formFactor:
+    | "dermaRoller"
+    | "dermaStamp"
+    | "hydraStamp"
+    | "microneedlingPen"
+    | "rfMicroneedling";
+  intendedUse: "home" | "professional";
+}>;
+
+// Source: ../packages/content/src/queries.ts
 // Variable: siteSettingsQuery
 // Query: *[_id == "siteSettings"][0]{  siteName,  tagline,  affiliateDisclosureShort,  affiliateDisclosureFull,  medicalDisclaimer,  "homeDeviceCaveats": homeDeviceCaveats[]{ _key, statement, details }}
 export type SiteSettingsQueryResult =
@@ -416,66 +706,6 @@ export type SiteSettingsQueryResult =
       }>;
     }
   | null;
-
-// Source: ../packages/content/src/queries.ts
-// Variable: deviceSummariesQuery
-// Query: *[(_type == "device") && defined(slug.current)] | order(name asc){    _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }  }}
-export type DeviceSummariesQueryResult = Array<{
-  _id: string;
-  _updatedAt: string;
-  name: string | null;
-  slug: string;
-  brand: {
-    _id: string;
-    name: string | null;
-    slug: string | null;
-  } | null;
-  formFactor:
-    | "dermaRoller"
-    | "dermaStamp"
-    | "hydraStamp"
-    | "microneedlingPen"
-    | "rfMicroneedling";
-  intendedUse: "home" | "professional";
-  needleLengthMm: {
-    min: number | null;
-    max: number | null;
-  };
-  needles: {
-    adjustable: boolean;
-    needleCount: number | null;
-    cartridgeConfigurations: Array<string> | null;
-    material:
-      "goldPlated" | "siliconeMicrocones" | "stainlessSteel" | "titanium";
-    tip: "bluntCosmetic" | "sharp";
-    replaceableHead: boolean | null;
-    sterileSingleUseParts: boolean | null;
-  };
-  concerns: Array<string> | null;
-  rating: number;
-  verdict: string | null;
-  pros: Array<string>;
-  cons: Array<string>;
-  images: Array<{
-    _key: string;
-    alt: string | null;
-    asset: SanityImageAssetReference | null;
-  }> | null;
-  offers: Array<{
-    key: string;
-    url: string;
-    price: number;
-    currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
-    availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
-    priceCheckedAt: string;
-    partner: {
-      _id: string;
-      name: string | null;
-      slug: string | null;
-      allowedHosts: Array<string>;
-    } | null;
-  }> | null;
-}>;
 
 // Source: ../packages/content/src/queries.ts
 // Variable: deviceBySlugQuery
@@ -616,7 +846,7 @@ export type DevicesBySlugsQueryResult = Array<{
 
 // Source: ../packages/content/src/queries.ts
 // Variable: comparisonSummariesQuery
-// Query: *[(_type == "comparison") && defined(slug.current)] | order(publishedAt desc){  _id,  _updatedAt,  title,  "slug": slug.current,  verdict,  publishedAt,  "deviceNames": devices[]->name}
+// Query: *[(_type == "comparison") && defined(slug.current)] | order(publishedAt desc){  _id,  _updatedAt,  title,  "slug": slug.current,  verdict,  publishedAt,  "devices": devices[]->{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }  } }}
 export type ComparisonSummariesQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -624,7 +854,62 @@ export type ComparisonSummariesQueryResult = Array<{
   slug: string;
   verdict: string | null;
   publishedAt: string;
-  deviceNames: Array<string | null>;
+  devices: Array<{
+    _id: string;
+    _updatedAt: string;
+    name: string | null;
+    slug: string | null;
+    brand: {
+      _id: string;
+      name: string | null;
+      slug: string | null;
+    } | null;
+    formFactor:
+      | "dermaRoller"
+      | "dermaStamp"
+      | "hydraStamp"
+      | "microneedlingPen"
+      | "rfMicroneedling";
+    intendedUse: "home" | "professional";
+    needleLengthMm: {
+      min: number | null;
+      max: number | null;
+    };
+    needles: {
+      adjustable: boolean;
+      needleCount: number | null;
+      cartridgeConfigurations: Array<string> | null;
+      material:
+        "goldPlated" | "siliconeMicrocones" | "stainlessSteel" | "titanium";
+      tip: "bluntCosmetic" | "sharp";
+      replaceableHead: boolean | null;
+      sterileSingleUseParts: boolean | null;
+    };
+    concerns: Array<string> | null;
+    rating: number;
+    verdict: string | null;
+    pros: Array<string>;
+    cons: Array<string>;
+    images: Array<{
+      _key: string;
+      alt: string | null;
+      asset: SanityImageAssetReference | null;
+    }> | null;
+    offers: Array<{
+      key: string;
+      url: string;
+      price: number;
+      currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+      availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
+      priceCheckedAt: string;
+      partner: {
+        _id: string;
+        name: string | null;
+        slug: string | null;
+        allowedHosts: Array<string>;
+      } | null;
+    }> | null;
+  }>;
 }>;
 
 // Source: ../packages/content/src/queries.ts
@@ -765,36 +1050,54 @@ export type OfferRedirectQueryResult = {
 
 // Source: ../packages/content/src/queries.ts
 // Variable: sitemapQuery
-// Query: {  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, _updatedAt },  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt },  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt }}
+// Query: {  "devices": *[(_type == "device") && defined(slug.current)] | order(_id asc)[$start...$end]{ "slug": slug.current, _updatedAt, name, intendedUse, rating, verdict },  "comparisons": *[$withEditorial && (_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title, verdict },  "guides": *[$withEditorial && (_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title }}
 export type SitemapQueryResult = {
   devices: Array<{
     slug: string;
     _updatedAt: string;
+    name: string | null;
+    intendedUse: "home" | "professional";
+    rating: number;
+    verdict: string | null;
   }>;
   comparisons: Array<{
-    slug: string;
+    slug: string | null;
     _updatedAt: string;
+    title: string | null;
+    verdict: string | null;
   }>;
   guides: Array<{
-    slug: string;
+    slug: string | null;
     _updatedAt: string;
+    title: string | null;
   }>;
 };
+
+// Source: ../packages/content/src/queries.ts
+// Variable: listedDeviceCountQuery
+// Query: count(*[(_type == "device") && defined(slug.current)])
+export type ListedDeviceCountQueryResult = number;
 
 // Query TypeMap
 import "@sanity/client";
 declare module "@sanity/client" {
   interface SanityQueries {
+    '{\n  "total": count(*[(_type == "device") && defined(slug.current) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) <= $maxPrice)]),\n  "catalogueSize": count(*[(_type == "device") && defined(slug.current)]),\n  "devices": *[(_type == "device") && defined(slug.current) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) <= $maxPrice)]{ ..., \n  "sortFirst": coalesce(select(\n    $sort == "rating" => -rating,\n    $sort == "price-asc" => coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ),\n    $sort == "price-desc" => -coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ),\n    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),\n    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),\n    0\n  ), 1000000000),\n  "sortSecond": select(\n    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),\n    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),\n    0\n  ) }\n    | order(sortFirst asc, sortSecond asc, lower(name) asc, _id asc)[$start...$end]{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n }\n}': DeviceListPageQueryResult;
+    '{\n  "use": $useOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse == ^.value) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) <= $maxPrice)]) },\n  "form": $formOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && ($use == null || intendedUse == $use) && (formFactor == ^.value) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) <= $maxPrice)]) },\n  "material": $materialOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && (needleSpec.material == ^.value) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) <= $maxPrice)]) },\n  "concern": $concernOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && (^.value in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) <= $maxPrice)]) }\n}': DeviceFacetsQueryResult;
+    '{\n  "overall": *[(_type == "device") && defined(slug.current)] | order(rating desc, lower(name) asc, _id asc)[0...$count]{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n },\n  "home": *[(_type == "device") && defined(slug.current) && (intendedUse == "home")] | order(rating desc, lower(name) asc, _id asc)[0]{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n },\n  "professional": *[(_type == "device") && defined(slug.current) && (intendedUse == "professional")] | order(rating desc, lower(name) asc, _id asc)[0]{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n }\n}': TopRatedDevicesQueryResult;
+    '{\n  "topRated": *[(_type == "device") && defined(slug.current)] | order(rating desc, lower(name) asc, _id asc)[0...$count].slug.current,\n  "compared": *[(_type == "comparison") && defined(slug.current)].devices[]->slug.current\n}': PrerenderedDeviceSlugsQueryResult;
+    '*[(_type == "device") && defined(slug.current) && !(slug.current in $exclude) && ([name, brand->name] match $terms)]\n  | order(rating desc, lower(name) asc, _id asc)[0...$limit]{ _id, name, "slug": slug.current, "brand": brand->name, formFactor, intendedUse }': DeviceSearchQueryResult;
+    '*[(_type == "device") && defined(slug.current) && !(slug.current in $exclude) && (formFactor in $formFactors) && (intendedUse in $intendedUses)]\n  | order(rating desc, lower(name) asc, _id asc)[0...$limit]{ _id, name, "slug": slug.current, "brand": brand->name, formFactor, intendedUse }': SimilarDevicesQueryResult;
     '*[_id == "siteSettings"][0]{\n  siteName,\n  tagline,\n  affiliateDisclosureShort,\n  affiliateDisclosureFull,\n  medicalDisclaimer,\n  "homeDeviceCaveats": homeDeviceCaveats[]{ _key, statement, details }\n}': SiteSettingsQueryResult;
-    '*[(_type == "device") && defined(slug.current)] | order(name asc){\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n\n}': DeviceSummariesQueryResult;
     '*[(_type == "device") && (slug.current == $slug)][0]{\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n,\n  review,\n  care,\n  lastReviewedAt,\n  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },\n  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }\n}': DeviceBySlugQueryResult;
     '*[(_type == "device") && (slug.current in $slugs)]{\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n\n}': DevicesBySlugsQueryResult;
-    '*[(_type == "comparison") && defined(slug.current)] | order(publishedAt desc){\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  verdict,\n  publishedAt,\n  "deviceNames": devices[]->name\n}': ComparisonSummariesQueryResult;
+    '*[(_type == "comparison") && defined(slug.current)] | order(publishedAt desc){\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  verdict,\n  publishedAt,\n  "devices": devices[]->{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n }\n}': ComparisonSummariesQueryResult;
     '*[(_type == "comparison") && (slug.current == $slug)][0]{\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  verdict,\n  body,\n  publishedAt,\n  "devices": devices[]->{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n }\n}': ComparisonBySlugQueryResult;
     '*[(_type == "guide") && defined(slug.current)] | order(title asc){\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  summary\n}': GuideSummariesQueryResult;
     '*[(_type == "guide") && (slug.current == $slug)][0]{\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  summary,\n  body,\n  lastReviewedAt,\n  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },\n  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }\n}': GuideBySlugQueryResult;
     '*[(_type == "author") && defined(slug.current)] | order(name asc){\n  _id, name, "slug": slug.current, role, credentials,\n  bio\n}': AuthorsQueryResult;
     '*[(_type == "device") && (slug.current == $device)][0]{\n  "offer": offers[_key == $offer][0]{\n    "key": _key,\n    url,\n    "partner": partner->{ _id, name, allowedHosts, trackingParameter }\n  }\n}.offer': OfferRedirectQueryResult;
-    '{\n  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, _updatedAt },\n  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt },\n  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt }\n}': SitemapQueryResult;
+    '{\n  "devices": *[(_type == "device") && defined(slug.current)] | order(_id asc)[$start...$end]{ "slug": slug.current, _updatedAt, name, intendedUse, rating, verdict },\n  "comparisons": *[$withEditorial && (_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title, verdict },\n  "guides": *[$withEditorial && (_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title }\n}': SitemapQueryResult;
+    'count(*[(_type == "device") && defined(slug.current)])': ListedDeviceCountQueryResult;
   }
 }

@@ -155,16 +155,13 @@ export const comparisonSummarySchema = z.object({
   slug: text,
   verdict: text,
   publishedAt: isoDate.nullish(),
-  deviceNames: z
-    .array(z.string().nullable())
-    .nullish()
-    .transform((names) => (names ?? []).filter((name) => name !== null)),
+  /** Full summaries, so a device left out everywhere else for failing its schema is not named here either. */
+  devices: lenientList(deviceSummarySchema, 'compared device'),
 })
 export type ComparisonSummary = z.output<typeof comparisonSummarySchema>
 
-export const comparisonDetailSchema = comparisonSummarySchema.omit({ deviceNames: true }).extend({
+export const comparisonDetailSchema = comparisonSummarySchema.extend({
   body: portableTextSchema,
-  devices: lenientList(deviceSummarySchema, 'compared device'),
 })
 export type ComparisonDetail = z.output<typeof comparisonDetailSchema>
 
@@ -197,10 +194,69 @@ export const offerRedirectSchema = z.object({
 })
 export type OfferRedirect = z.output<typeof offerRedirectSchema>
 
+const count = z.number().int().nonnegative()
+
+export const deviceListPageSchema = z.object({
+  total: count,
+  catalogueSize: count,
+  devices: lenientList(deviceSummarySchema, 'device list'),
+})
+export type DeviceListPage = z.output<typeof deviceListPageSchema>
+
+const facetCounts = z.array(z.object({ value: z.string(), count }))
+export const deviceFacetsSchema = z.object({
+  use: facetCounts,
+  form: facetCounts,
+  material: facetCounts,
+  concern: facetCounts,
+})
+export type DeviceFacetCounts = z.output<typeof deviceFacetsSchema>
+
+/** A device left out for failing its schema is simply not a pick. */
+const optionalDevice = z.unknown().transform((raw) => {
+  if (raw === null || raw === undefined) return null
+  const result = deviceSummarySchema.safeParse(raw)
+  if (result.success) return result.data
+  reportRejection(raw, 'top-rated device', result.error)
+  return null
+})
+
+export const topRatedDevicesSchema = z.object({
+  overall: lenientList(deviceSummarySchema, 'top-rated device'),
+  home: optionalDevice,
+  professional: optionalDevice,
+})
+
+export const prerenderedDeviceSlugsSchema = z.object({
+  topRated: stringList,
+  compared: z
+    .array(z.string().nullable())
+    .nullish()
+    .transform((slugs) => (slugs ?? []).filter((slug) => slug !== null)),
+})
+
+export const deviceChoiceSchema = z.object({
+  _id: z.string(),
+  name: text,
+  slug: text,
+  brand: optionalText,
+  formFactor: text,
+  intendedUse: z.enum(valuesOf(intendedUses)),
+})
+export type DeviceChoice = z.output<typeof deviceChoiceSchema>
+
 const sitemapEntry = z.object({ slug: text, _updatedAt: z.string() })
 export const sitemapSchema = z.object({
-  devices: lenientList(sitemapEntry, 'sitemap device'),
-  comparisons: lenientList(sitemapEntry, 'sitemap comparison'),
-  guides: lenientList(sitemapEntry, 'sitemap guide'),
+  devices: lenientList(
+    sitemapEntry.extend(deviceSummarySchema.pick({ name: true, intendedUse: true, rating: true, verdict: true }).shape),
+    'sitemap device',
+  ),
+  comparisons: lenientList(
+    sitemapEntry.extend(comparisonSummarySchema.pick({ title: true, verdict: true }).shape),
+    'sitemap comparison',
+  ),
+  guides: lenientList(sitemapEntry.extend(guideSummarySchema.pick({ title: true }).shape), 'sitemap guide'),
 })
 export type SitemapEntries = z.output<typeof sitemapSchema>
+
+export const listedDeviceCountSchema = count

@@ -136,10 +136,22 @@ export type QueryResult<Name extends QueryName> = (typeof queries)[Name] extends
   : StaleTypes<Name>
 type StaleTypes<Name extends string> = `${Name}: no TypeGen result for this query text; run \`pnpm typegen\``
 
+/**
+ * A result built from parameters (`$useOptions[]{...}`): TypeGen types those fields `unknown`, so
+ * only the field names are compared, and zod alone checks what is in them.
+ */
+type ShapedByParameters<Schema extends z.ZodObject> = z.ZodObject<{ [Field in keyof Schema['shape']]: z.ZodUnknown }>
+
 /** What each query's loader (loaders.ts) parses its result with: `[item]` for a list of items. */
 type ParsedWith = {
   siteSettingsQuery: typeof schemas.siteSettingsSchema
-  deviceSummariesQuery: [typeof schemas.deviceSummarySchema]
+  deviceListPageQuery: typeof schemas.deviceListPageSchema
+  deviceFacetsQuery: ShapedByParameters<typeof schemas.deviceFacetsSchema>
+  topRatedDevicesQuery: typeof schemas.topRatedDevicesSchema
+  prerenderedDeviceSlugsQuery: typeof schemas.prerenderedDeviceSlugsSchema
+  deviceSearchQuery: [typeof schemas.deviceChoiceSchema]
+  similarDevicesQuery: [typeof schemas.deviceChoiceSchema]
+  listedDeviceCountQuery: typeof schemas.listedDeviceCountSchema
   deviceBySlugQuery: typeof schemas.deviceDetailSchema
   devicesBySlugsQuery: [typeof schemas.deviceSummarySchema]
   comparisonSummariesQuery: [typeof schemas.comparisonSummarySchema]
@@ -168,7 +180,13 @@ export type QueryAgreement = {
 // "Type 'true' is not assignable to type '"disagrees: <query>.<field>: <what differs>"'".
 export const agreement: QueryAgreement = {
   siteSettingsQuery: true,
-  deviceSummariesQuery: true,
+  deviceListPageQuery: true,
+  deviceFacetsQuery: true,
+  topRatedDevicesQuery: true,
+  prerenderedDeviceSlugsQuery: true,
+  deviceSearchQuery: true,
+  similarDevicesQuery: true,
+  listedDeviceCountQuery: true,
   deviceBySlugQuery: true,
   devicesBySlugsQuery: true,
   comparisonSummariesQuery: true,

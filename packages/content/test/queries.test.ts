@@ -65,18 +65,22 @@ describeQuery('siteSettingsQuery', () => {
   })
 })
 
-describeQuery('deviceSummariesQuery', () => {
+/** Every device in the sample, as lists load them: one page as long as the catalogue. */
+const allDevices = (source: typeof recorder.source) =>
+  loaders.loadDeviceListPage(source, { sort: 'name' }, 1, { pageSize: 1000 }).then((page) => page.devices)
+
+describeQuery('deviceListPageQuery', () => {
   it('lists every device in the sample, sorted by name, home and professional alike', async () => {
-    const devices = await through('deviceSummariesQuery', (source) => loaders.loadDeviceSummaries(source))
+    const devices = await through('deviceListPageQuery', allDevices)
     expect(devices.length).toBeGreaterThanOrEqual(16)
     expect(devices.map((device) => device.slug).sort()).toEqual(sampleOfType('device').map(slugOf).sort())
-    const names = devices.map((device) => device.name)
+    const names = devices.map((device) => device.name.toLowerCase())
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
     expect(new Set(devices.map((device) => device.intendedUse))).toEqual(new Set(['home', 'professional']))
   })
 
   it('gives each device what its card needs: brand, needle length, a rating and at least one offer', async () => {
-    const devices = await through('deviceSummariesQuery', (source) => loaders.loadDeviceSummaries(source))
+    const devices = await through('deviceListPageQuery', allDevices)
     for (const device of devices) {
       expect(device.brand.name, device.slug).not.toBe('')
       expect(device.needleLengthMm.min, device.slug).toBeGreaterThan(0)
@@ -85,6 +89,163 @@ describeQuery('deviceSummariesQuery', () => {
       expect(device.rating, device.slug).toBeGreaterThan(0)
       expect(device.offers.length, device.slug).toBeGreaterThan(0)
       for (const offer of device.offers) expect(offer.partner.name, `${device.slug} ${offer.key}`).not.toBe('')
+    }
+  })
+
+  it('pages through the filtered list without overlap or gaps, and counts what matches', async () => {
+    const filters = { use: 'home', sort: 'price-asc' } as const
+    const everything = await through('deviceListPageQuery', (source) =>
+      loaders.loadDeviceListPage(source, filters, 1, { pageSize: 1000 }),
+    )
+    const homeDevices = sampleOfType('device').filter((device) => device.intendedUse === 'home')
+    expect(everything.total).toBe(homeDevices.length)
+    expect(everything.catalogueSize).toBe(sampleOfType('device').length)
+    const paged: string[] = []
+    for (let page = 1; page <= Math.ceil(everything.total / 3); page += 1) {
+      const result = await loaders.loadDeviceListPage(recorder.source, filters, page, { pageSize: 3 })
+      expect(result.total).toBe(everything.total)
+      paged.push(...result.devices.map((device) => device.slug))
+    }
+    expect(paged).toEqual(everything.devices.map((device) => device.slug))
+  })
+
+  it('sorts by rating, price and needle length, with devices lacking a price last either way', async () => {
+    const load = (sort: 'rating' | 'price-asc' | 'price-desc' | 'needle-asc' | 'needle-desc') =>
+      loaders.loadDeviceListPage(recorder.source, { sort }, 1, { pageSize: 1000 }).then((page) => page.devices)
+    const ratings = (await load('rating')).map((device) => device.rating)
+    expect(ratings).toEqual([...ratings].sort((a, b) => b - a))
+    const fromPrice = (device: { offers: { price: number; currency: string; availability: string }[] }) => {
+      const buyable = device.offers.filter((offer) => offer.availability !== 'outOfStock')
+      const pool = buyable.length > 0 ? buyable : device.offers
+      const pounds = pool.filter((offer) => offer.currency === 'GBP')
+      return Math.min(...(pounds.length > 0 ? pounds : pool).map((offer) => offer.price))
+    }
+    const ascending = (await load('price-asc')).map(fromPrice)
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b))
+    const descending = (await load('price-desc')).map(fromPrice)
+    expect(descending).toEqual([...descending].sort((a, b) => b - a))
+    const shortest = (await load('needle-asc')).map((device) => device.needleLengthMm.min)
+    expect(shortest).toEqual([...shortest].sort((a, b) => a - b))
+    const longest = (await load('needle-desc')).map((device) => device.needleLengthMm.max)
+    expect(longest).toEqual([...longest].sort((a, b) => b - a))
+  })
+
+  it('filters by needle length range and price in the query, as the list describes them', async () => {
+    const { devices } = await loaders.loadDeviceListPage(
+      recorder.source,
+      { sort: 'rating', maxNeedle: 0.5, minPrice: 10, maxPrice: 60 },
+      1,
+      { pageSize: 1000 },
+    )
+    expect(devices.length).toBeGreaterThan(0)
+    for (const device of devices) {
+      expect(device.needleLengthMm.min, device.slug).toBeLessThanOrEqual(0.5)
+    }
+    const all = await loaders.loadDeviceListPage(recorder.source, { sort: 'rating' }, 1, { pageSize: 1000 })
+    expect(devices.length).toBeLessThan(all.devices.length)
+  })
+
+  it('answers an empty page past the end, with the total still counted', async () => {
+    const result = await through('deviceListPageQuery', (source) =>
+      loaders.loadDeviceListPage(source, { sort: 'rating' }, 99),
+    )
+    expect(result.devices).toEqual([])
+    expect(result.total).toBe(sampleOfType('device').length)
+  })
+})
+
+describeQuery('deviceFacetsQuery', () => {
+  it('counts, for each option, the devices that choosing it would list: counts agree with the results', async () => {
+    await through('deviceFacetsQuery', (source) => loaders.loadDeviceFacets(source, {}))
+    for (const active of [{}, { use: 'home' as const }, { form: 'dermaRoller' as const, maxNeedle: 0.5 }]) {
+      const facets = await loaders.loadDeviceFacets(recorder.source, active)
+      for (const facet of ['use', 'form', 'material', 'concern'] as const) {
+        expect(facets[facet].length, facet).toBeGreaterThan(1)
+        for (const option of facets[facet]) {
+          const listed = await loaders.loadDeviceListPage(
+            recorder.source,
+            { ...active, [facet]: option.value, sort: 'rating' },
+            1,
+          )
+          expect(listed.total, `${JSON.stringify(active)} + ${facet}=${option.value}`).toBe(option.count)
+        }
+      }
+    }
+  })
+})
+
+describeQuery('topRatedDevicesQuery', () => {
+  it('gives the best-rated devices and the best of each use', async () => {
+    const top = await through('topRatedDevicesQuery', (source) => loaders.loadTopRatedDevices(source, 3))
+    const devices = await allDevices(recorder.source)
+    const byRating = [...devices].sort((a, b) => b.rating - a.rating)
+    expect(top.overall.map((device) => device.rating)).toEqual(byRating.slice(0, 3).map((device) => device.rating))
+    expect(top.home?.rating).toBe(byRating.find((device) => device.intendedUse === 'home')?.rating)
+    expect(top.professional?.rating).toBe(byRating.find((device) => device.intendedUse === 'professional')?.rating)
+  })
+})
+
+describeQuery('prerenderedDeviceSlugsQuery', () => {
+  it('names the best-rated devices and every device a comparison names, once each', async () => {
+    const slugs = await through('prerenderedDeviceSlugsQuery', (source) =>
+      loaders.loadPrerenderedDeviceSlugs(source, 2),
+    )
+    expect(new Set(slugs).size).toBe(slugs.length)
+    const comparedIds = sampleOfType('comparison').flatMap((comparison) =>
+      (comparison.devices as { _ref: string }[]).map((reference) => reference._ref),
+    )
+    const comparedSlugs = sampleOfType('device')
+      .filter((device) => comparedIds.includes(device._id))
+      .map(slugOf)
+    for (const slug of comparedSlugs) expect(slugs).toContain(slug)
+    expect(slugs.length).toBeLessThan(sampleOfType('device').length)
+  })
+})
+
+describeQuery('deviceSearchQuery', () => {
+  it('finds devices by words of their name or brand, leaving out those already chosen', async () => {
+    const [device] = sampleOfType('device')
+    const brand = sample.documents.find((document) => document._id === (device!.brand as { _ref: string })._ref)!
+    const nameWord = String(device!.name).split(' ').at(-1)!.slice(0, 4)
+    const brandWord = String(brand.name).split(' ')[0]!.toUpperCase()
+    const found = await through('deviceSearchQuery', (source) =>
+      loaders.searchDevices(source, `${brandWord} ${nameWord}`, { limit: 8 }),
+    )
+    expect(found.map((choice) => choice.slug)).toContain(slugOf(device!))
+    for (const choice of found)
+      expect(`${choice.brand} ${choice.name}`.toLowerCase()).toContain(brandWord.toLowerCase())
+    const without = await loaders.searchDevices(recorder.source, `${brandWord} ${nameWord}`, {
+      limit: 8,
+      exclude: [slugOf(device!)],
+    })
+    expect(without.map((choice) => choice.slug)).not.toContain(slugOf(device!))
+    expect(await loaders.searchDevices(recorder.source, brandWord, { limit: 1 })).toHaveLength(1)
+  })
+
+  it('runs no query for text with nothing to search, and finds nothing for an unknown word', async () => {
+    expect(await loaders.searchDevices(recorder.source, ' *?! ', { limit: 8 })).toEqual([])
+    expect(recorder.ran).toEqual([])
+    expect(await loaders.searchDevices(recorder.source, 'zzzxqv', { limit: 8 })).toEqual([])
+  })
+})
+
+describeQuery('similarDevicesQuery', () => {
+  it('suggests devices of the same type and use, best rated first, never the chosen ones', async () => {
+    const devices = sampleOfType('device')
+    const kind = (candidate: StoredDocument) => `${candidate.formFactor} ${candidate.intendedUse}`
+    const device = devices.find((candidate) =>
+      devices.some((other) => other !== candidate && kind(other) === kind(candidate)),
+    )
+    const like = [{ formFactor: String(device!.formFactor), intendedUse: String(device!.intendedUse) }]
+    const similar = await through('similarDevicesQuery', (source) =>
+      loaders.loadSimilarDevices(source, like, { exclude: [slugOf(device!)], limit: 4 }),
+    )
+    expect(similar.length).toBeGreaterThan(0)
+    expect(similar.length).toBeLessThanOrEqual(4)
+    for (const choice of similar) {
+      expect(choice.slug).not.toBe(slugOf(device!))
+      expect(choice.formFactor).toBe(device!.formFactor)
+      expect(choice.intendedUse).toBe(device!.intendedUse)
     }
   })
 })
@@ -125,8 +286,8 @@ describeQuery('comparisonSummariesQuery', () => {
     const dates = comparisons.map((comparison) => comparison.publishedAt ?? '')
     expect(dates).toEqual([...dates].sort().reverse())
     for (const comparison of comparisons) {
-      expect(comparison.deviceNames.length, comparison.slug).toBeGreaterThanOrEqual(2)
-      expect(comparison.deviceNames.length, comparison.slug).toBeLessThanOrEqual(4)
+      expect(comparison.devices.length, comparison.slug).toBeGreaterThanOrEqual(2)
+      expect(comparison.devices.length, comparison.slug).toBeLessThanOrEqual(4)
     }
   })
 })
@@ -223,7 +384,9 @@ describeQuery('offerRedirectQuery', () => {
 
 describeQuery('sitemapQuery', () => {
   it('lists every device, comparison and guide page, with a modification time', async () => {
-    const sitemap = await through('sitemapQuery', (source) => loaders.loadSitemapEntries(source))
+    const sitemap = await through('sitemapQuery', (source) =>
+      loaders.loadSitemapEntries(source, { start: 0, end: 1000, withEditorial: true }),
+    )
     const slugs = (entries: { slug: string }[]) => entries.map((entry) => entry.slug).sort()
     expect(slugs(sitemap.devices)).toEqual(sampleOfType('device').map(slugOf).sort())
     expect(slugs(sitemap.comparisons)).toEqual(sampleOfType('comparison').map(slugOf).sort())
@@ -231,6 +394,26 @@ describeQuery('sitemapQuery', () => {
     for (const entry of [...sitemap.devices, ...sitemap.comparisons, ...sitemap.guides]) {
       expect(Number.isNaN(Date.parse(entry._updatedAt)), entry.slug).toBe(false)
     }
+  })
+})
+
+describe('sitemapQuery, in slices', () => {
+  it('splits the devices across sitemaps without overlap, and lists comparisons and guides only when asked', async () => {
+    const first = await loaders.loadSitemapEntries(recorder.source, { start: 0, end: 10, withEditorial: true })
+    const second = await loaders.loadSitemapEntries(recorder.source, { start: 10, end: 20, withEditorial: false })
+    expect(first.devices).toHaveLength(10)
+    expect(second.comparisons).toEqual([])
+    expect(second.guides).toEqual([])
+    const slugs = [...first.devices, ...second.devices].map((entry) => entry.slug)
+    expect(slugs.sort()).toEqual(sampleOfType('device').map(slugOf).sort())
+  })
+})
+
+describeQuery('listedDeviceCountQuery', () => {
+  it('counts the devices that have a page', async () => {
+    expect(await through('listedDeviceCountQuery', (source) => loaders.loadListedDeviceCount(source))).toBe(
+      sampleOfType('device').length,
+    )
   })
 })
 

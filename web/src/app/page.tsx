@@ -6,7 +6,7 @@ import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
 import { DeviceCard } from '@/components/DeviceCard'
 import { DevicePictogram } from '@/components/DevicePictogram'
 import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
-import { getComparisonSummaries, getDeviceSummaries, getSiteSettings } from '@/lib/content'
+import { getComparisonSummaries, getDeviceFacets, getSiteSettings, getTopRatedDevices } from '@/lib/content'
 import { formatDate, listInWords } from '@/lib/formatting'
 import { pageMetadata } from '@/lib/metadata'
 import { homeDeviceCaveats, includesHomeDevice } from '@/lib/pageCopy'
@@ -21,34 +21,31 @@ export function generateMetadata(): Promise<Metadata> {
   })
 }
 
-/** The best-rated devices, at least one for each use when there is one. */
-function topPicks(devices: readonly DeviceSummary[], count = 3): DeviceSummary[] {
-  const byRating = [...devices].sort((a, b) => b.rating - a.rating || a.name.localeCompare(b.name, 'en'))
-  const picks = byRating.slice(0, count)
-  for (const use of ['home', 'professional'] as const) {
-    if (picks.some((device) => device.intendedUse === use)) continue
-    const best = byRating.find((device) => device.intendedUse === use)
-    if (best) picks.splice(picks.length - 1, 1, best)
+/** The best-rated devices, with at least one for each use when there is one. */
+function topPicks(top: Awaited<ReturnType<typeof getTopRatedDevices>>): DeviceSummary[] {
+  const picks = [...top.overall]
+  for (const best of [top.home, top.professional]) {
+    if (!best || picks.some((device) => device.intendedUse === best.intendedUse)) continue
+    picks.splice(picks.length - 1, 1, best)
   }
   return picks.sort((a, b) => b.rating - a.rating)
 }
 
 export default async function HomePage() {
-  const [settings, devices, comparisons] = await Promise.all([
+  const [settings, top, facets, comparisons] = await Promise.all([
     getSiteSettings(),
-    getDeviceSummaries(),
+    getTopRatedDevices(3),
+    getDeviceFacets({}),
     getComparisonSummaries(),
   ])
-  const picks = topPicks(devices)
-  // A comparison's device names come straight from the content source; a device left out for
-  // failing its schema must not still be named here.
-  const listedNames = new Set(devices.map((device) => device.name))
-  const namesListed = (names: readonly string[]) => names.filter((name) => listedNames.has(name))
-  const countFor = (predicate: (device: DeviceSummary) => boolean) => devices.filter(predicate).length
-  const homeCount = countFor((device) => device.intendedUse === 'home')
-  const professionalCount = countFor((device) => device.intendedUse === 'professional')
+  const picks = topPicks(top)
+  const countOf = (counts: readonly { value: string; count: number }[], value: string) =>
+    counts.find((entry) => entry.value === value)?.count ?? 0
+  const homeCount = countOf(facets.use, 'home')
+  const professionalCount = countOf(facets.use, 'professional')
+  const deviceCount = homeCount + professionalCount
   const types = formFactors
-    .map((term) => ({ ...term, count: countFor((device) => device.formFactor === term.value) }))
+    .map((term) => ({ ...term, count: countOf(facets.form, term.value) }))
     .filter((term) => term.count > 0)
   const plural = (count: number) => `${count} ${count === 1 ? 'device' : 'devices'}`
 
@@ -116,7 +113,7 @@ export default async function HomePage() {
           ))}
         </ul>
         <p>
-          <Link href={routes.devices}>See all {plural(devices.length)}</Link>
+          <Link href={routes.devices}>See all {plural(deviceCount)}</Link>
         </p>
       </section>
 
@@ -154,8 +151,8 @@ export default async function HomePage() {
                 <Link href={routes.comparison(comparison.slug)} className="link-card-title">
                   {comparison.title}
                 </Link>
-                {namesListed(comparison.deviceNames).length > 0 ? (
-                  <p className="meta">{listInWords(namesListed(comparison.deviceNames))}</p>
+                {comparison.devices.length > 0 ? (
+                  <p className="meta">{listInWords(comparison.devices.map((device) => device.name))}</p>
                 ) : null}
                 <p>{comparison.verdict}</p>
                 {comparison.publishedAt ? (

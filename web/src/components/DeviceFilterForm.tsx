@@ -1,3 +1,4 @@
+import type { DeviceFacetCounts } from '@microneedling/content/schemas'
 import {
   concerns,
   formFactors,
@@ -73,8 +74,22 @@ function NumberField({
   )
 }
 
+const countFormat = new Intl.NumberFormat('en-GB')
+
+/** Each option with how many devices choosing it would give, the other filters kept as they are. */
+function withCounts<Option extends { value: string; title: string }>(
+  options: readonly Option[],
+  counts: readonly { value: string; count: number }[],
+): Option[] {
+  const byValue = new Map(counts.map((entry) => [entry.value, entry.count]))
+  return options.map((option) => {
+    const count = byValue.get(option.value)
+    return count === undefined ? option : { ...option, title: `${option.title} (${countFormat.format(count)})` }
+  })
+}
+
 /** The /devices filters: a plain GET form, so it works without JavaScript and the URL can be shared. */
-export function DeviceFilterForm({ filters }: { filters: DeviceFilters }) {
+export function DeviceFilterForm({ filters, facets }: { filters: DeviceFilters; facets: DeviceFacetCounts }) {
   return (
     <form method="get" action={routes.devices} className="filters" aria-labelledby="filters-heading">
       <h2 id="filters-heading" className="filters-heading">
@@ -83,7 +98,7 @@ export function DeviceFilterForm({ filters }: { filters: DeviceFilters }) {
       <fieldset className="field-group">
         <legend>Use</legend>
         <div className="radio-row">
-          {[{ value: '', title: 'Any' }, ...intendedUses].map((use) => (
+          {[{ value: '', title: 'Any' }, ...withCounts(intendedUses, facets.use)].map((use) => (
             <label key={use.value || 'any'} className="radio">
               <input type="radio" name="use" value={use.value} defaultChecked={(filters.use ?? '') === use.value} />
               {use.title}
@@ -97,7 +112,7 @@ export function DeviceFilterForm({ filters }: { filters: DeviceFilters }) {
         text="Form factor"
         value={filters.form}
         anyText="Any"
-        options={formFactors}
+        options={withCounts(formFactors, facets.form)}
       />
       <Select
         id="filter-material"
@@ -105,7 +120,7 @@ export function DeviceFilterForm({ filters }: { filters: DeviceFilters }) {
         text="Needle material"
         value={filters.material}
         anyText="Any"
-        options={needleMaterials}
+        options={withCounts(needleMaterials, facets.material)}
       />
       <Select
         id="filter-concern"
@@ -113,7 +128,7 @@ export function DeviceFilterForm({ filters }: { filters: DeviceFilters }) {
         text="Skin concern"
         value={filters.concern}
         anyText="Any"
-        options={concerns}
+        options={withCounts(concerns, facets.concern)}
       />
       <Select
         id="filter-sort"

@@ -1,25 +1,33 @@
 import 'server-only'
 import {
   ContentUnavailableError,
+  type DeviceFilters,
   type LoadOptions,
   loadAuthors,
   loadComparison,
   loadComparisonSummaries,
   loadDevice,
-  loadDeviceSummaries,
+  loadDeviceFacets,
+  loadDeviceListPage,
+  loadDevicesBySlugs,
   loadGuide,
   loadGuideSummaries,
+  loadListedDeviceCount,
+  loadPrerenderedDeviceSlugs,
+  loadSimilarDevices,
   loadSitemapEntries,
   loadSiteSettings,
+  loadTopRatedDevices,
   type SiteSettings,
   SiteSettingsUnavailableError,
+  searchDevices,
 } from '@microneedling/content'
 import { draftMode } from 'next/headers'
 import { unstable_rethrow } from 'next/navigation'
 import { cache } from 'react'
 import { contentSource } from './contentSource'
 import { withUsableOffers } from './offers'
-import { markContentUnavailable } from './requestOutcome'
+import { markContentUnavailable, markSharedCacheable } from './requestOutcome'
 
 /**
  * What pages read: the content package's loaders (zod-parsed, bad documents left out and logged),
@@ -46,6 +54,15 @@ const readOptions = cache(async (): Promise<LoadOptions> => {
   return previewing ? { perspective: 'drafts', stega: true } : {}
 })
 
+/**
+ * Lets a CDN keep this response: for pages the URL and published content decide (filtered lists,
+ * comparisons). Previews stay private.
+ */
+export async function allowSharedCaching(): Promise<void> {
+  if ((await readOptions()).perspective === 'drafts') return
+  markSharedCacheable()
+}
+
 async function read<T>(load: (options: LoadOptions) => Promise<T>): Promise<T> {
   const options = await readOptions()
   try {
@@ -70,8 +87,39 @@ export const getSiteSettings = cache(async (): Promise<SiteSettings | null> => {
   }
 })
 
-export const getDeviceSummaries = cache(async () =>
-  (await read((options) => loadDeviceSummaries(contentSource(), options))).map(withUsableOffers),
+/** One page of the filtered catalogue: the query filters, sorts and counts; the page shows it. */
+export const getDeviceListPage = cache(async (filters: DeviceFilters, page: number) => {
+  const listed = await read((options) => loadDeviceListPage(contentSource(), filters, page, options))
+  return { ...listed, devices: listed.devices.map(withUsableOffers) }
+})
+
+export const getDeviceFacets = cache((filters: Omit<DeviceFilters, 'sort'>) =>
+  read((options) => loadDeviceFacets(contentSource(), filters, options)),
+)
+
+export const getTopRatedDevices = cache(async (count: number) => {
+  const top = await read((options) => loadTopRatedDevices(contentSource(), count, options))
+  return {
+    overall: top.overall.map(withUsableOffers),
+    home: top.home && withUsableOffers(top.home),
+    professional: top.professional && withUsableOffers(top.professional),
+  }
+})
+
+export const getListedDeviceCount = cache(() => read(() => loadListedDeviceCount(contentSource())))
+
+/** The devices a shopper picked, in the order picked; unknown slugs are absent. */
+export const getDevicesBySlugs = cache(async (slugs: readonly string[]) =>
+  (await read((options) => loadDevicesBySlugs(contentSource(), [...slugs], options))).map(withUsableOffers),
+)
+
+export const searchDeviceChoices = cache((text: string, exclude: readonly string[], limit: number) =>
+  read((options) => searchDevices(contentSource(), text, { exclude: [...exclude], limit }, options)),
+)
+
+export const getSimilarDevices = cache(
+  (like: readonly { formFactor: string; intendedUse: string }[], exclude: readonly string[], limit: number) =>
+    read((options) => loadSimilarDevices(contentSource(), like, { exclude: [...exclude], limit }, options)),
 )
 
 export const getDevice = cache(async (slug: string) => {
@@ -88,7 +136,21 @@ export const getComparison = cache(async (slug: string) => {
 export const getGuideSummaries = cache(() => read((options) => loadGuideSummaries(contentSource(), options)))
 export const getGuide = cache((slug: string) => read((options) => loadGuide(contentSource(), slug, options)))
 export const getAuthors = cache(() => read((options) => loadAuthors(contentSource(), options)))
-export const getSitemapEntries = cache(() => read(() => loadSitemapEntries(contentSource())))
+export const getSitemapEntries = cache((start: number, end: number, withEditorial: boolean) =>
+  read(() => loadSitemapEntries(contentSource(), { start, end, withEditorial })),
+)
+
+/**
+ * Device pages rendered at build time: the best rated and every device a written comparison
+ * names. The rest render on their first request and are cached from then on, so a build's length
+ * does not grow with the catalogue.
+ */
+export const prerenderedDeviceCount = 48
+export function getPrerenderedDeviceSlugs() {
+  return loadPrerenderedDeviceSlugs(contentSource(), prerenderedDeviceCount).then((slugs) =>
+    slugs.map((slug) => ({ slug })),
+  )
+}
 
 /** Static params for a listing; an unreachable source at build time leaves pages to render on demand. */
 export async function staticSlugs(load: () => Promise<{ slug: string }[]>): Promise<{ slug: string }[]> {

@@ -1,4 +1,5 @@
 import { type ContentSource, createContentSource, type QueryCache, sampleDatasetPath } from '@microneedling/content'
+import { LRUCache } from 'lru-cache'
 import { unstable_cache } from 'next/cache'
 import { resolveDatasetPath } from './datasetPath'
 import { siteEnvironment } from './environment'
@@ -6,16 +7,46 @@ import { siteEnvironment } from './environment'
 let source: ContentSource | undefined
 
 /**
- * Next's data cache for Content Lake answers, under the loaders' cache tags: what the revalidation
- * webhook expires. `unstable_cache` rather than `fetch`'s own cache because it keeps only what the
- * source returns, never a reply the source refused (JSON cut short would otherwise be served from
- * the cache until the next webhook). Pages rendered from cached answers are tagged the same way.
+ * Answers to queries whose parameters visitors choose (filters, search words): kept in this
+ * process, at most this many, least recently used first out. Next's data cache would keep each one
+ * on disk with no bound, and the URL space of filters has none.
  */
-const nextDataCache: QueryCache = (keyParts, tags, compute) => unstable_cache(compute, keyParts, { tags })()
+const maxVisitorQueryAnswers = 1000
+const visitorQueryAnswers = new LRUCache<string, { tags: readonly string[]; answer: Promise<unknown> }>({
+  max: maxVisitorQueryAnswers,
+})
+
+/**
+ * Content Lake answers kept between requests, under the loaders' cache tags (what the revalidation
+ * webhook expires). Queries named by slug or with no parameters go to Next's data cache
+ * (`unstable_cache`), which keeps only what the source returns, never a reply it refused; queries
+ * with visitors' parameters go to the bounded cache above, which forgets a failed answer at once.
+ */
+const contentLakeCache: QueryCache = (keyParts, tags, compute, { paramsFromVisitors }) => {
+  if (!paramsFromVisitors) return unstable_cache(compute, keyParts, { tags })()
+  const key = keyParts.join('\n')
+  const kept = visitorQueryAnswers.get(key)
+  if (kept) return kept.answer as ReturnType<typeof compute>
+  const answer = compute()
+  visitorQueryAnswers.set(key, { tags, answer })
+  answer.catch(() => {
+    if (visitorQueryAnswers.get(key)?.answer === answer) visitorQueryAnswers.delete(key)
+  })
+  return answer
+}
+
+/** Called with the tags the revalidation webhook expires, so visitors' queries read fresh content too. */
+export function forgetVisitorQueryAnswers(expiredTags: readonly string[]): void {
+  const expired = new Set(expiredTags)
+  for (const [key, { tags }] of visitorQueryAnswers.entries()) {
+    if (tags.some((tag) => expired.has(tag))) visitorQueryAnswers.delete(key)
+  }
+}
 
 /**
  * The one content source of this server process: the Content Lake when a Sanity project is
- * configured, otherwise the embedded NDJSON dataset. Shared by pages and by the /go/ proxy.
+ * configured, otherwise the embedded NDJSON dataset (which keeps its own bounded result cache).
+ * Shared by pages and by the /go/ proxy.
  */
 export function contentSource(): ContentSource {
   if (!source) {
@@ -26,7 +57,7 @@ export function contentSource(): ContentSource {
     })
     source = createContentSource(
       { ...environment, CONTENT_DATASET: datasetPath },
-      { studioUrl: environment.SANITY_STUDIO_URL, cache: nextDataCache },
+      { studioUrl: environment.SANITY_STUDIO_URL, cache: contentLakeCache },
     )
     if (source.kind === 'embedded') console.info(`[content] reading the embedded dataset at ${datasetPath}`)
   }

@@ -1,4 +1,10 @@
-import type { DeviceSummary } from '@microneedling/content/schemas'
+import {
+  type DeviceFilterName,
+  type DeviceFilters,
+  type DeviceSortOrder,
+  defaultDeviceSortOrder,
+  deviceSortOrders,
+} from '@microneedling/content/deviceList'
 import {
   type Concern,
   concerns,
@@ -13,38 +19,19 @@ import {
   valuesOf,
 } from '@microneedling/content/vocabulary'
 import { z } from 'zod'
-import { lowestPrice } from './prices'
+import { routes } from './urls'
 
 /**
- * The /devices filters: parsed from the query string of a plain GET form, applied to the device
- * list, and turned back into a query string. A value that cannot be used is dropped with a message
+ * The /devices filters: parsed from the query string of a plain GET form (the list query applies
+ * them, see deviceList.ts in the content package), and turned back into a query string. A value that cannot be used is dropped with a message
  * that names it; the rest of the filters still apply.
  */
 
-export const sortOptions = [
-  { value: 'rating', title: 'Highest rated first' },
-  { value: 'price-asc', title: 'Price: lowest first' },
-  { value: 'price-desc', title: 'Price: highest first' },
-  { value: 'needle-asc', title: 'Needle length: shortest first' },
-  { value: 'needle-desc', title: 'Needle length: longest first' },
-  { value: 'name', title: 'Name: A to Z' },
-] as const
-export type SortOption = (typeof sortOptions)[number]['value']
-export const defaultSort: SortOption = 'rating'
-
-export interface DeviceFilters {
-  use?: IntendedUse
-  form?: FormFactor
-  material?: NeedleMaterial
-  concern?: Concern
-  minNeedle?: number
-  maxNeedle?: number
-  minPrice?: number
-  maxPrice?: number
-  sort: SortOption
-}
-
-export type FilterName = Exclude<keyof DeviceFilters, 'sort'>
+export const sortOptions = deviceSortOrders
+export type SortOption = DeviceSortOrder
+export const defaultSort: SortOption = defaultDeviceSortOrder
+export type { DeviceFilters }
+export type FilterName = DeviceFilterName
 
 export interface ParsedDeviceFilters {
   filters: DeviceFilters
@@ -132,53 +119,6 @@ export function parseDeviceFilters(searchParams: SearchParams): ParsedDeviceFilt
   return { filters, messages }
 }
 
-function matches(device: DeviceSummary, filters: DeviceFilters): boolean {
-  if (filters.use && device.intendedUse !== filters.use) return false
-  if (filters.form && device.formFactor !== filters.form) return false
-  if (filters.material && device.needles.material !== filters.material) return false
-  if (filters.concern && !device.concerns.includes(filters.concern)) return false
-  // A device matches a length range when any length it can be set to lies inside the range.
-  if (filters.minNeedle !== undefined && device.needleLengthMm.max < filters.minNeedle) return false
-  if (filters.maxNeedle !== undefined && device.needleLengthMm.min > filters.maxNeedle) return false
-  if (filters.minPrice !== undefined || filters.maxPrice !== undefined) {
-    const lowest = lowestPrice(device)
-    if (!lowest) return false
-    if (filters.minPrice !== undefined && lowest.amount < filters.minPrice) return false
-    if (filters.maxPrice !== undefined && lowest.amount > filters.maxPrice) return false
-  }
-  return true
-}
-
-/** Missing values sort last whichever way the list runs. */
-function byNumber(a: number | undefined, b: number | undefined, direction: 1 | -1): number {
-  if (a === undefined || b === undefined) return Number(a === undefined) - Number(b === undefined)
-  return (a - b) * direction
-}
-
-function compare(a: DeviceSummary, b: DeviceSummary, sort: SortOption): number {
-  switch (sort) {
-    case 'rating':
-      return b.rating - a.rating
-    case 'price-asc':
-      return byNumber(lowestPrice(a)?.amount, lowestPrice(b)?.amount, 1)
-    case 'price-desc':
-      return byNumber(lowestPrice(a)?.amount, lowestPrice(b)?.amount, -1)
-    case 'needle-asc':
-      return a.needleLengthMm.min - b.needleLengthMm.min || a.needleLengthMm.max - b.needleLengthMm.max
-    case 'needle-desc':
-      return b.needleLengthMm.max - a.needleLengthMm.max || b.needleLengthMm.min - a.needleLengthMm.min
-    case 'name':
-      return 0
-  }
-}
-
-/** The devices that pass every filter, in the chosen order (ties broken by name). */
-export function applyDeviceFilters(devices: readonly DeviceSummary[], filters: DeviceFilters): DeviceSummary[] {
-  return devices
-    .filter((device) => matches(device, filters))
-    .sort((a, b) => compare(a, b, filters.sort) || a.name.localeCompare(b.name, 'en'))
-}
-
 /** The query string for a set of filters; the default sort is left out so URLs stay short. */
 export function filtersToSearchParams(filters: DeviceFilters): URLSearchParams {
   const params = new URLSearchParams()
@@ -188,10 +128,6 @@ export function filtersToSearchParams(filters: DeviceFilters): URLSearchParams {
   }
   if (filters.sort !== defaultSort) params.set('sort', filters.sort)
   return params
-}
-
-export function activeFilterCount(filters: DeviceFilters): number {
-  return filterNames.filter((key) => filters[key] !== undefined).length
 }
 
 /** Each active filter in words with the query string that drops it, for "remove filter" links. */
@@ -213,4 +149,30 @@ export function describeActiveFilters(filters: DeviceFilters): { name: FilterNam
     delete rest[name]
     return [{ name, text: describe[name](value as never), withoutIt: filtersToSearchParams(rest).toString() }]
   })
+}
+
+export interface ParsedListPage {
+  /** The 1-based page asked for; the page clamps it once it knows how many pages there are. */
+  page: number
+  messages: string[]
+}
+
+/** `?page=`: a whole number from 1. Anything else shows the first page, saying why. */
+export function parseListPage(searchParams: SearchParams): ParsedListPage {
+  const { value, extra } = single(searchParams.page)
+  const messages: string[] = extra ? ['Only the first page number was used.'] : []
+  if (value === undefined) return { page: 1, messages }
+  const page = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN
+  if (!Number.isInteger(page) || page < 1) {
+    return { page: 1, messages: [...messages, `There is no page ${quoted(value)}: here is the first page.`] }
+  }
+  return { page, messages }
+}
+
+/** A list page's URL: the filters as they are, and `page` unless it is the first. */
+export function listPageHref(filters: DeviceFilters, page: number): string {
+  const params = filtersToSearchParams(filters)
+  if (page > 1) params.set('page', String(page))
+  const query = params.toString()
+  return query ? `${routes.devices}?${query}` : routes.devices
 }

@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 
 /**
  * What a page render found out about its request that the HTTP response must reflect, but that
- * Next.js gives a page no way to say: today, only that the content source could not answer.
+ * Next.js gives a page no way to say: that the content source could not answer, or that a shared
+ * cache may keep the page.
  *
  * The store is entered for every incoming HTTP request by unavailableResponses.ts (installed from
  * instrumentation.ts) and read back when the response's status is written. It lives on globalThis
@@ -10,6 +11,11 @@ import { AsyncLocalStorage } from 'node:async_hooks'
  */
 export interface RequestOutcome {
   contentUnavailable: boolean
+  /**
+   * The page is the same for everyone with this URL and content (a filtered list, a comparison), so
+   * a shared cache (a CDN) may keep it; see unavailableResponses.ts for where the header is set.
+   */
+  sharedCacheable?: boolean
 }
 
 const storageKey = Symbol.for('microneedling.requestOutcome')
@@ -24,4 +30,10 @@ export function requestOutcomeStorage(): AsyncLocalStorage<RequestOutcome> {
 export function markContentUnavailable(): void {
   const outcome = requestOutcomeStorage().getStore()
   if (outcome) outcome.contentUnavailable = true
+}
+
+/** Lets a shared cache keep this request's page (no-op outside a request). Never for previews. */
+export function markSharedCacheable(): void {
+  const outcome = requestOutcomeStorage().getStore()
+  if (outcome) outcome.sharedCacheable = true
 }

@@ -44,6 +44,15 @@ function answerUnavailableWith503(request: IncomingMessage, response: ServerResp
 
   // Node calls writeHead for implicit headers too (the first write or end), so this sees every status.
   response.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (statusCode === 200 && outcome.sharedCacheable && !outcome.contentUnavailable) {
+      // Next.js marks every dynamic page private; one a URL fully decides may be kept by a CDN.
+      this.setHeader('Cache-Control', sharedCacheControl)
+      rest = rest.map((argument) =>
+        typeof argument === 'object' && argument !== null
+          ? withSharedCacheControl(argument as OutgoingHttpHeaders)
+          : argument,
+      )
+    }
     if (statusCode === 500 && outcome.contentUnavailable) {
       statusCode = 503
       this.setHeader('Retry-After', String(retryAfterSeconds))
@@ -92,6 +101,17 @@ function isDocumentRequest(request: IncomingMessage): boolean {
 
 function isHtml(contentType: number | string | string[] | undefined): boolean {
   return contentType === undefined || String(contentType).includes('text/html')
+}
+
+/**
+ * A minute fresh in a shared cache, then served stale for up to a day while it is fetched again:
+ * content changes reach shoppers within a minute of the site itself, which refreshes on publish.
+ */
+export const sharedCacheControl = 'public, max-age=0, s-maxage=60, stale-while-revalidate=86400'
+
+function withSharedCacheControl(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  const kept = Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'cache-control')
+  return { ...Object.fromEntries(kept), 'cache-control': sharedCacheControl }
 }
 
 function withoutBodyHeaders(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {

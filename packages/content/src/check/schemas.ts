@@ -3,7 +3,7 @@ import {
   loadComparison,
   loadComparisonSummaries,
   loadDevice,
-  loadDeviceSummaries,
+  loadDeviceListPage,
   loadGuide,
   loadGuideSummaries,
   loadSiteSettings,
@@ -46,7 +46,8 @@ export async function findSchemaRejections(
       })
     }
     await Promise.all([
-      loadDeviceSummaries(source),
+      // Every device as lists load them: one page as long as the catalogue.
+      loadDeviceListPage(source, { sort: 'name' }, 1, { pageSize: documents.length + 1 }),
       loadComparisonSummaries(source),
       loadGuideSummaries(source),
       loadAuthors(source),

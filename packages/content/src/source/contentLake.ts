@@ -52,7 +52,12 @@ export class PreviewUnavailableError extends Error {
  * returns is kept; when it throws (an HTTP error, a time-out, a reply that is not a query result),
  * nothing is, so a bad reply is never served again from the cache.
  */
-export type QueryCache = <T>(keyParts: string[], tags: string[], compute: () => Promise<T>) => Promise<T>
+export type QueryCache = <T>(
+  keyParts: string[],
+  tags: string[],
+  compute: () => Promise<T>,
+  options: { paramsFromVisitors: boolean },
+) => Promise<T>
 
 /**
  * The Content Lake, through @sanity/client over the global `fetch`.
@@ -112,7 +117,9 @@ export function createContentLakeSource(settings: ContentLakeSettings): ContentS
         settings.apiVersion,
         String(settings.useCdn),
       ]
-      return settings.cache(['content-lake', ...source, query, JSON.stringify(params)], options.tags, read)
+      return settings.cache(['content-lake', ...source, query, JSON.stringify(params)], options.tags, read, {
+        paramsFromVisitors: options.paramsFromVisitors ?? false,
+      })
     },
   }
 }

@@ -1,54 +1,137 @@
 import { readFile, stat } from 'node:fs/promises'
-import { type ExprNode, evaluate, parse } from 'groq-js'
+import { evaluate, evaluateSync, parse } from 'groq-js'
+import { LRUCache } from 'lru-cache'
+import { foldConstants } from './groqConstantFolding.ts'
 import { parseNdjson, type StoredDocument } from './ndjson.ts'
 import { applyPerspective } from './perspective.ts'
-import type { ContentSource, FetchOptions, QueryParams } from './types.ts'
+import type { ContentSource, FetchOptions, Perspective, QueryParams } from './types.ts'
 
-interface LoadedDataset {
-  modifiedAtMs: number
-  documents: StoredDocument[]
+export interface EmbeddedSourceOptions {
+  /**
+   * How many query results are kept for reuse. Keys include every parameter, so the bound is what
+   * keeps visitors' random filter values from growing memory; the least recently used go first.
+   */
+  maxCachedResults?: number
 }
 
-/**
- * The embedded dataset: an NDJSON export queried with groq-js. It re-reads the file when it
- * changes on disk, so an editor's re-export shows up without a restart.
- */
-export function createEmbeddedSource(datasetPath: string): ContentSource {
-  let loaded: Promise<LoadedDataset> | undefined
-  const parsedQueries = new Map<string, ExprNode>()
+export interface EmbeddedSourceStats {
+  /** Times the file was read and parsed: once per version of the file. */
+  datasetReads: number
+  /** Queries evaluated with groq-js, rather than answered from the result cache. */
+  evaluations: number
+  cachedResults: number
+  maxCachedResults: number
+}
 
-  async function documents(): Promise<StoredDocument[]> {
-    const { mtimeMs } = await stat(datasetPath)
-    const current = loaded && (await loaded)
-    if (!current || current.modifiedAtMs !== mtimeMs) {
-      loaded = readDataset(datasetPath, mtimeMs)
+export interface EmbeddedSource extends ContentSource {
+  readonly kind: 'embedded'
+  stats(): EmbeddedSourceStats
+}
+
+/** One version of the file, parsed, with what each perspective sees of it. */
+interface DatasetVersion {
+  version: string
+  documents: StoredDocument[]
+  views: Map<Perspective, DatasetView>
+}
+
+interface DatasetView {
+  documents: StoredDocument[]
+  byId: Map<string, StoredDocument>
+}
+
+export const defaultMaxCachedResults = 500
+
+/**
+ * The embedded dataset: an NDJSON export queried with groq-js, the same GROQ text the Content Lake
+ * answers. The parsed file stays in memory and is read again only when its modification time or
+ * size changes (so an editor's re-export shows up without a restart); results are kept per query,
+ * parameters and file version, in a bounded LRU. A failed read is not kept: the next query tries
+ * the file again.
+ */
+export function createEmbeddedSource(datasetPath: string, options: EmbeddedSourceOptions = {}): EmbeddedSource {
+  const maxCachedResults = options.maxCachedResults ?? defaultMaxCachedResults
+  let current: DatasetVersion | undefined
+  let reading: { version: string; dataset: Promise<DatasetVersion> } | undefined
+  const results = new LRUCache<string, Promise<unknown>>({ max: maxCachedResults })
+  let datasetReads = 0
+  let evaluations = 0
+
+  async function dataset(): Promise<DatasetVersion> {
+    const { mtimeMs, size } = await stat(datasetPath)
+    const version = `${mtimeMs}:${size}`
+    if (current?.version === version) return current
+    if (reading?.version !== version) {
+      const dataset = readDataset(datasetPath, version).then(
+        (loaded) => {
+          datasetReads += 1
+          if (reading?.dataset === dataset) reading = undefined
+          current = loaded
+          results.clear()
+          return loaded
+        },
+        (error: unknown) => {
+          if (reading?.dataset === dataset) reading = undefined
+          throw error
+        },
+      )
+      reading = { version, dataset }
     }
-    return (await loaded!).documents
+    return reading.dataset
   }
 
-  function parseQuery(query: string): ExprNode {
-    let tree = parsedQueries.get(query)
-    if (!tree) {
-      tree = parse(query)
-      parsedQueries.set(query, tree)
+  function view(loaded: DatasetVersion, perspective: Perspective): DatasetView {
+    let seen = loaded.views.get(perspective)
+    if (!seen) {
+      const documents = applyPerspective(loaded.documents, perspective)
+      seen = { documents, byId: new Map(documents.map((document) => [document._id, document])) }
+      loaded.views.set(perspective, seen)
     }
-    return tree
+    return seen
   }
 
   return {
     kind: 'embedded',
-    async fetch(query: string, params: QueryParams = {}, options: FetchOptions = {}) {
-      const dataset = applyPerspective(await documents(), options.perspective ?? 'published')
-      const result = await evaluate(parseQuery(query), { dataset, params })
-      return result.get()
+    async fetch(query: string, params: QueryParams = {}, fetchOptions: FetchOptions = {}) {
+      const loaded = await dataset()
+      const perspective = fetchOptions.perspective ?? 'published'
+      const key = JSON.stringify([loaded.version, perspective, query, params])
+      let result = results.get(key)
+      if (!result) {
+        evaluations += 1
+        result = runQuery(query, params, view(loaded, perspective))
+        results.set(key, result)
+        // A query that fails (a syntax error, say) is not remembered as failed.
+        result.catch(() => results.delete(key))
+      }
+      return result
     },
+    stats: () => ({ datasetReads, evaluations, cachedResults: results.size, maxCachedResults }),
   }
 }
 
-async function readDataset(datasetPath: string, modifiedAtMs: number): Promise<LoadedDataset> {
+async function runQuery(query: string, params: QueryParams, dataset: DatasetView): Promise<unknown> {
+  // Parameters go into the parse too: GROQ slices (`[$start...$end]`) must be constants there.
+  const tree = foldConstants(parse(query, { params }), params)
+  const options = {
+    dataset: dataset.documents,
+    params,
+    // An index instead of groq-js's scan of the whole dataset for every `->`.
+    dereference: ({ _ref }: { _ref: string }) => dataset.byId.get(_ref) ?? null,
+  }
+  try {
+    // The synchronous evaluator is several times faster; it covers every query in queries.ts, and
+    // anything it does not support falls back to the asynchronous one.
+    return evaluateSync(tree, options).data
+  } catch {
+    return (await evaluate(tree, options)).get()
+  }
+}
+
+async function readDataset(datasetPath: string, version: string): Promise<DatasetVersion> {
   const { documents, problems } = parseNdjson(await readFile(datasetPath, 'utf8'))
   for (const problem of problems) {
     console.warn(`[content] ${datasetPath} line ${problem.line} skipped: ${problem.message}`)
   }
-  return { modifiedAtMs, documents }
+  return { version, documents, views: new Map() }
 }

@@ -1,4 +1,6 @@
-export type QueryParams = Record<string, string | number | boolean | string[] | null>
+/** GROQ parameters: any JSON value (the facet query takes arrays of objects). */
+export type QueryParamValue = string | number | boolean | null | QueryParamValue[] | { [key: string]: QueryParamValue }
+export type QueryParams = Record<string, QueryParamValue>
 
 export type Perspective = 'published' | 'drafts'
 
@@ -6,6 +8,11 @@ export interface FetchOptions {
   /** Cache tags the result depends on: the Content Lake source keeps the answer under them (see QueryCache). */
   tags?: string[]
   perspective?: Perspective
+  /**
+   * The parameters come from what visitors type (filters, search words), so there is no limit to
+   * how many different ones arrive: a cache must keep only a bounded number of these answers.
+   */
+  paramsFromVisitors?: boolean
   /**
    * Previews only: encode editable text with stega so the Presentation tool can draw edit overlays.
    * Never for metadata, JSON-LD or anything that is not shown as text.

@@ -1,25 +1,63 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
-import { CompareAddForm } from '@/components/CompareAddForm'
+import { CompareDeviceFinder } from '@/components/CompareDeviceFinder'
 import { ComparisonTable } from '@/components/ComparisonTable'
 import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
 import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
 import { NeedleDepthChart } from '@/components/NeedleDepthChart'
 import { Notices } from '@/components/Notices'
-import { resolveCompareSelection } from '@/lib/compareSelection'
-import { getComparisonSummaries, getDeviceSummaries, getSiteSettings } from '@/lib/content'
+import { maxCompared, requestedSlugs, resolveCompareSelection } from '@/lib/compareSelection'
+import {
+  allowSharedCaching,
+  getComparisonSummaries,
+  getDevicesBySlugs,
+  getSimilarDevices,
+  getSiteSettings,
+  getTopRatedDevices,
+  searchDeviceChoices,
+} from '@/lib/content'
 import type { SearchParams } from '@/lib/deviceFilters'
 import { listInWords } from '@/lib/formatting'
 import { pageMetadata } from '@/lib/metadata'
 import { homeDeviceCaveats, includesHomeDevice, medicalDisclaimer } from '@/lib/pageCopy'
 import { routes } from '@/lib/urls'
 
+/** Only the devices the URL names are loaded: the page costs what it shows, whatever the catalogue's size. */
 async function selection(searchParams: Promise<SearchParams>) {
-  const [devices, params] = await Promise.all([getDeviceSummaries(), searchParams])
-  const bySlug = new Map(devices.map((device) => [device.slug, device]))
+  const params = await searchParams
+  const named = await getDevicesBySlugs(requestedSlugs(params.devices))
+  const bySlug = new Map(named.map((device) => [device.slug, device]))
   const resolved = resolveCompareSelection(params.devices, bySlug)
-  return { devices, resolved, chosen: resolved.slugs.map((slug) => bySlug.get(slug)!) }
+  return { params, resolved, chosen: resolved.slugs.map((slug) => bySlug.get(slug)!) }
+}
+
+/** What the finder offers: search results for `q`, and devices like those chosen (or the best rated). */
+async function finderChoices(
+  params: SearchParams,
+  chosen: { slug: string; formFactor: string; intendedUse: string }[],
+) {
+  const raw = Array.isArray(params.q) ? params.q[0] : params.q
+  const searchText = (raw ?? '').trim().slice(0, 100)
+  const exclude = chosen.map((device) => device.slug)
+  if (chosen.length >= maxCompared) return { searchText, found: null, suggestions: [], suggestionsTitle: '' }
+  const [found, suggestions] = await Promise.all([
+    searchText ? searchDeviceChoices(searchText, exclude, 8) : null,
+    chosen.length > 0
+      ? getSimilarDevices(chosen, exclude, 4)
+      : getTopRatedDevices(4).then((top) =>
+          top.overall.map(({ _id, name, slug, brand, formFactor, intendedUse }) => ({
+            _id,
+            name,
+            slug,
+            brand: brand.name,
+            formFactor,
+            intendedUse,
+          })),
+        ),
+  ])
+  const suggestionsTitle = chosen.length > 0 ? 'Similar devices' : 'Or start with one of our top-rated devices'
+  return { searchText, found, suggestions, suggestionsTitle }
 }
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
@@ -42,11 +80,13 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [settings, comparisons, { devices, resolved, chosen }] = await Promise.all([
+  const [settings, comparisons, { params, resolved, chosen }] = await Promise.all([
     getSiteSettings(),
     getComparisonSummaries(),
     selection(searchParams),
+    allowSharedCaching(),
   ])
+  const finder = <CompareDeviceFinder selected={resolved.slugs} {...(await finderChoices(params, chosen))} />
   const removeHref = (slug: string) => routes.compareDevices(resolved.slugs.filter((other) => other !== slug))
 
   return (
@@ -72,7 +112,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </p>
       ) : null}
 
-      {resolved.complete ? null : <CompareAddForm selected={resolved.slugs} devices={devices} />}
+      {resolved.complete ? null : finder}
       {/* A chosen home device is shown before the table is, so its caveats come with it. */}
       {!resolved.complete && includesHomeDevice(chosen) ? (
         <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} />
@@ -86,7 +126,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             </h2>
             <ComparisonTable devices={chosen} partnerLinksAllowed={settings !== null} removeHref={removeHref} />
           </section>
-          <CompareAddForm selected={resolved.slugs} devices={devices} />
+          {finder}
           {includesHomeDevice(chosen) ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}
           <section className="section" aria-labelledby="depth-heading">
             <h2 id="depth-heading">How deep the needles go</h2>

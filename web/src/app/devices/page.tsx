@@ -1,3 +1,4 @@
+import { devicesPerPage, pageCount } from '@microneedling/content/deviceList'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
@@ -5,12 +6,14 @@ import { DeviceCard } from '@/components/DeviceCard'
 import { DeviceFilterForm } from '@/components/DeviceFilterForm'
 import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
 import { Notices } from '@/components/Notices'
-import { getDeviceSummaries, getSiteSettings } from '@/lib/content'
+import { Pagination } from '@/components/Pagination'
+import { allowSharedCaching, getDeviceFacets, getDeviceListPage, getSiteSettings } from '@/lib/content'
 import {
-  applyDeviceFilters,
+  type DeviceFilters,
   describeActiveFilters,
-  filtersToSearchParams,
+  listPageHref,
   parseDeviceFilters,
+  parseListPage,
   type SearchParams,
 } from '@/lib/deviceFilters'
 import { pageMetadata } from '@/lib/metadata'
@@ -18,23 +21,52 @@ import { homeDeviceCaveats, includesHomeDevice } from '@/lib/pageCopy'
 import { routes } from '@/lib/urls'
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
-  const { filters } = parseDeviceFilters(await searchParams)
-  const query = filtersToSearchParams(filters).toString()
+  const raw = await searchParams
+  const { filters } = parseDeviceFilters(raw)
+  const { page } = parseListPage(raw)
+  const path = listPageHref(filters, page)
+  const filtered = listPageHref(filters, 1) !== routes.devices
   return pageMetadata({
-    title: 'All microneedling devices',
+    title: page > 1 ? `All microneedling devices, page ${page}` : 'All microneedling devices',
     description:
       'Every home and professional microneedling device we have reviewed: filter by use, type, needle length, material, skin concern and price.',
-    // Filtered views are the same page; the unfiltered list is the one to index.
-    path: routes.devices,
-    noIndex: query !== '',
+    // Filtered views are the same list cut another way; the unfiltered pages are the ones to index.
+    path: filtered ? routes.devices : path,
+    noIndex: filtered,
   })
 }
 
+/**
+ * The page asked for, or the last one when that is past the end (a shared link to a list that has
+ * since shrunk), with a sentence saying so.
+ */
+async function loadListPage(filters: DeviceFilters, requested: number) {
+  const listed = await getDeviceListPage(filters, requested)
+  const pages = pageCount(listed.total)
+  if (requested <= pages) return { listed, page: requested, notice: undefined }
+  const last = await getDeviceListPage(filters, pages)
+  const notice =
+    listed.total === 0
+      ? `There is no page ${requested}: no device matches these filters.`
+      : `There is no page ${requested}: ${pages === 1 ? 'there is only one page' : `there are ${pages} pages`}, so here is the last.`
+  return { listed: last, page: pages, notice }
+}
+
 export default async function DevicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [settings, devices, rawParams] = await Promise.all([getSiteSettings(), getDeviceSummaries(), searchParams])
+  const rawParams = await searchParams
   const { filters, messages } = parseDeviceFilters(rawParams)
-  const results = applyDeviceFilters(devices, filters)
+  const requested = parseListPage(rawParams)
+  const [settings, { listed, page, notice }, facets] = await Promise.all([
+    getSiteSettings(),
+    loadListPage(filters, requested.page),
+    getDeviceFacets(filters),
+    allowSharedCaching(),
+  ])
+  const results = listed.devices
+  const pages = pageCount(listed.total)
   const active = describeActiveFilters(filters)
+  const notices = [...messages, ...requested.messages, ...(notice ? [notice] : [])]
+  const first = (page - 1) * devicesPerPage + 1
 
   return (
     <>
@@ -47,15 +79,21 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
         </p>
       </div>
 
-      <Notices title="Some of your choices could not be used" messages={messages} />
+      <Notices title="Some of your choices could not be used" messages={notices} />
 
       <div className="listing">
-        <DeviceFilterForm filters={filters} />
+        <DeviceFilterForm filters={filters} facets={facets} />
         <section className="listing-results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="results-count">
-            {results.length === devices.length
-              ? `${results.length} ${results.length === 1 ? 'device' : 'devices'}`
-              : `${results.length} of ${devices.length} devices match`}
+            {listed.total === listed.catalogueSize
+              ? `${listed.total} ${listed.total === 1 ? 'device' : 'devices'}`
+              : `${listed.total} of ${listed.catalogueSize} devices match`}
+            {pages > 1 ? (
+              <span className="results-range">
+                {' '}
+                · showing {first} to {first + results.length - 1}
+              </span>
+            ) : null}
           </h2>
           {active.length > 0 ? (
             <ul className="active-filters" aria-label="Active filters">
@@ -87,6 +125,12 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
               </p>
             </div>
           )}
+          <Pagination
+            current={page}
+            total={pages}
+            href={(target) => listPageHref(filters, target)}
+            label="Pages of devices"
+          />
         </section>
       </div>
     </>

@@ -2,7 +2,7 @@ import { ContentUnavailableError, confirmContentAnswers } from '@microneedling/c
 import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
 import { parseBody } from 'next-sanity/webhook'
-import { contentSource } from '@/lib/contentSource'
+import { contentSource, forgetVisitorQueryAnswers } from '@/lib/contentSource'
 import { siteEnvironment } from '@/lib/environment'
 import { tagsToRevalidate, type WebhookPayload, webhookPayloadSchema } from '@/lib/revalidation'
 import { retryAfterSeconds } from '@/lib/unavailableCopy'
@@ -67,6 +67,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     // next shopper to see it. (`updateTag` would do the same but is for Server Actions only.)
     revalidateTag(tag, { expire: 0 })
   }
+  forgetVisitorQueryAnswers(tags)
   console.info(`[revalidate] ${payload.data._type} ${payload.data._id}: ${tags.join(', ') || 'nothing to refresh'}`)
   return Response.json({ revalidated: tags })
 }

@@ -15,7 +15,7 @@ import { ProsCons } from '@/components/ProsCons'
 import { Rating } from '@/components/Rating'
 import { RichText } from '@/components/RichText'
 import { SpecsTable } from '@/components/SpecsTable'
-import { getDevice, getDeviceSummaries, getSiteSettings, staticSlugs } from '@/lib/content'
+import { getDevice, getPrerenderedDeviceSlugs, getSiteSettings, staticSlugs } from '@/lib/content'
 import { formatNeedleLength, formatPrice, label } from '@/lib/formatting'
 import { breadcrumbJsonLd, productJsonLd } from '@/lib/jsonLd'
 import { describe, pageMetadata } from '@/lib/metadata'
@@ -24,7 +24,7 @@ import { lowestPrice } from '@/lib/prices'
 import { absoluteUrl, routes } from '@/lib/urls'
 
 export function generateStaticParams() {
-  return staticSlugs(getDeviceSummaries)
+  return staticSlugs(getPrerenderedDeviceSlugs)
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {

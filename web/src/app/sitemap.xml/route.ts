@@ -1,0 +1,10 @@
+import { getListedDeviceCount } from '@/lib/content'
+import { sitemapIds, sitemapIndexXml, sitemapUrl } from '@/lib/sitemaps'
+
+/** /sitemap.xml: an index of the sitemaps, so the catalogue can grow past one sitemap's 50,000 URLs. */
+export async function GET(): Promise<Response> {
+  const ids = sitemapIds(await getListedDeviceCount())
+  return new Response(sitemapIndexXml(ids.map(sitemapUrl)), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  })
+}
