@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
@@ -56,11 +56,15 @@ export class StepError extends Error {
 }
 
 /**
- * `next build`, stopped after `timeoutMs`. Next.js rewrites next-env.d.ts (and may add include
+ * A clean `next build`, stopped after `timeoutMs`. Next.js rewrites next-env.d.ts (and may add include
  * entries to tsconfig.json) to point at the dist directory: those edits are undone afterwards, so a
  * benchmark build never leaves the working tree pointing at its own build.
  */
 export async function buildApp(app: NextApp, timeoutMs: number): Promise<BuildFigures> {
+  // A clean build, as a deployment makes: an earlier build's cache in the dist directory would make it look faster.
+  if (!/^\.next-bench(-[a-z0-9]+)?$/.test(app.distDir))
+    throw new Error(`not a benchmark dist directory: ${app.distDir}`)
+  await rm(join(app.dir, app.distDir), { recursive: true, force: true })
   const rewritten = [join(app.dir, 'next-env.d.ts'), join(app.dir, 'tsconfig.json')]
   const before = new Map(rewritten.map((file) => [file, existsSync(file) ? readFileSync(file, 'utf8') : null]))
   const started = performance.now()
