@@ -63,6 +63,13 @@ export function formatReport(results: BenchResults): string {
         `${statuses.length > 0 ? `; ${statuses.join(', ')}` : ''}` +
         `${size.contentCheck ? `; content:check: ${size.contentCheck.summary}` : ''}`,
     )
+    const fixedAmount = Object.values(size.pages).filter((page) => page.load.c20?.mode === 'amount')
+    if (fixedAmount.length > 0) {
+      lines.push(
+        `  too slow for a ${results.options.duration} s run at 20 clients, so loaded with a fixed number of requests: ` +
+          fixedAmount.map((page) => page.path).join(', '),
+      )
+    }
     for (const error of size.errors) lines.push(`  ERROR at ${size.devices} devices: ${error}`)
   }
   for (const error of bare.errors) lines.push(`  ERROR in the bare Next.js app: ${error}`)

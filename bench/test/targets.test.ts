@@ -12,6 +12,7 @@ function sizeResult(
 ): SizeResult {
   const load = (connections: number): LoadFigures => ({
     connections,
+    mode: 'duration',
     seconds: 5,
     responses: 100,
     non2xx: 0,
