@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: builds and serves the site on catalogues of 18, 500 and 10,000 devices and on a
- * bare Next.js page, loads each with autocannon, prints a table and the issue 7 targets, and
+ * bare Next.js page, loads each with autocannon, prints a table and the targets, and
  * writes everything to bench/results/latest.json. Run `pnpm bench --help` for the options.
  *
  * Exits 0 when every step ran, whatever the targets say (they are reported, not asserted);

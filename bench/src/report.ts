@@ -73,7 +73,7 @@ export function formatReport(results: BenchResults): string {
     for (const error of size.errors) lines.push(`  ERROR at ${size.devices} devices: ${error}`)
   }
   for (const error of bare.errors) lines.push(`  ERROR in the bare Next.js app: ${error}`)
-  lines.push('', 'Targets (issue 7):')
+  lines.push('', 'Targets:')
   for (const target of results.targets) {
     lines.push(`  ${target.status.padEnd(12)} ${target.target}`, `               ${target.detail}`)
   }

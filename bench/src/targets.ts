@@ -3,7 +3,7 @@ import type { PageId } from './pages.ts'
 import type { SizeResult, TargetResult } from './results.ts'
 
 /**
- * The targets of issue 7, checked on one run's figures. They are ratios, so they hold on a noisy
+ * The catalogue's performance targets, checked on one run's figures. They are ratios, so they hold on a noisy
  * machine: a figure at the largest catalogue against the same figure at the sample (18 devices),
  * at 500 devices, or against a bare Next.js page served the same way.
  */
@@ -12,7 +12,7 @@ export const targetSize = 10_000
 export const baselineSize = 18
 /** Where every list page is already full, for the HTML size target. */
 export const fullListSize = 500
-/** content:check per document before issue 7, and how much faster it must become. */
+/** content:check per document before it ran in parallel, and how much faster it must become. */
 export const contentCheckMsPerDocumentBefore = 44
 export const contentCheckSpeedUp = 5
 
