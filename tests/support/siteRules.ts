@@ -58,7 +58,7 @@ export interface PageFacts {
   canonicals: string[]
   robots: string | null
   /** Every link and form target on the page, as the browser resolved it. */
-  targets: { kind: string; url: string; text: string }[]
+  targets: { kind: string; url: string; text: string; nofollow: boolean }[]
   /** Every absolute URL in the page's JSON-LD (search engines follow these as well). */
   structuredDataUrls: string[]
   partnerLinks: { href: string; rel: string; text: string; cue: string | null; cueProblem: string | null }[]
@@ -173,8 +173,14 @@ export function readPageFacts(page: Page): Promise<PageFacts> {
           kind: link.tagName.toLowerCase(),
           url: (link as HTMLAnchorElement).href,
           text: squash(link.textContent ?? '').slice(0, 60),
+          nofollow: (link.getAttribute('rel') ?? '').split(/\s+/).includes('nofollow'),
         })),
-        ...[...document.querySelectorAll('form')].map((form) => ({ kind: 'form', url: form.action, text: '' })),
+        ...[...document.querySelectorAll('form')].map((form) => ({
+          kind: 'form',
+          url: form.action,
+          text: '',
+          nofollow: false,
+        })),
       ],
       structuredDataUrls: [...document.querySelectorAll('script[type="application/ld+json"]')].flatMap(
         (script) => (script.textContent ?? '').match(/https?:\/\/[^"\s]+/g) ?? [],

@@ -51,7 +51,12 @@ const deviceSummaryFields = /* groq */ `
  * `null` parameter switches its condition off. Every list, count and facet query filters with
  * these, so a count always agrees with the list it describes.
  */
-const isListedDevice = /* groq */ `(_type == "device") && defined(slug.current)`
+/**
+ * A device with a page. Its use is checked here too, not only by zod: whether a device is for home
+ * use decides which caveats a page shows, and a count must not include a device no list can show.
+ * The values are the vocabulary's `intendedUses` (a test keeps the two the same).
+ */
+const isListedDevice = /* groq */ `(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])`
 const byUse = /* groq */ `($use == null || intendedUse == $use)`
 const byForm = /* groq */ `($form == null || formFactor == $form)`
 const byMaterial = /* groq */ `($material == null || needleSpec.material == $material)`

@@ -9,6 +9,7 @@ import { deviceFacetParams, deviceListPageParams } from '../src/deviceList.ts'
 import * as queries from '../src/queries.ts'
 import { createEmbeddedSource } from '../src/source/embedded.ts'
 import { parseNdjson } from '../src/source/ndjson.ts'
+import { intendedUses, valuesOf } from '../src/vocabulary.ts'
 
 const sampleText = readFileSync(sampleDatasetPath, 'utf8')
 const sampleDocuments = parseNdjson(sampleText).documents
@@ -99,4 +100,9 @@ describe('folding constants before evaluation', () => {
     const source = createEmbeddedSource(datasetPath)
     expect(await source.fetch(query, params as never)).toEqual(expected)
   })
+})
+
+it('lists devices of every use in the vocabulary, and only those', () => {
+  const listed = /intendedUse in (\[[^\]]*\])/.exec(queries.deviceListPageQuery)?.[1]
+  expect(JSON.parse(listed ?? 'null')).toEqual(valuesOf(intendedUses))
 })

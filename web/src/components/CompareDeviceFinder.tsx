@@ -18,7 +18,13 @@ function ChoiceList({ choices, selected }: { choices: readonly DeviceChoice[]; s
                 .join(' · ')}
             </span>
           </span>
-          <Link href={routes.compareDevices([...selected, choice.slug])} className="button" prefetch={false}>
+          {/* nofollow: every set of two to four devices is a page; crawlers need not walk them all. */}
+          <Link
+            href={routes.compareDevices([...selected, choice.slug])}
+            className="button"
+            prefetch={false}
+            rel="nofollow"
+          >
             Add<span className="visually-hidden"> {choice.name}</span>
           </Link>
         </li>
