@@ -92,6 +92,16 @@ describe('draft mode on a site connected to a Sanity project', () => {
     expect(running.standIn.requests).toEqual([])
   })
 
+  it('keeps previews of lists and comparisons out of shared caches, which may keep what shoppers see', async () => {
+    for (const path of ['/devices?use=home', `/compare?devices=${slug}`]) {
+      const previewed = await fetchPage(running.site, path, { cookie })
+      expect(previewed.status, path).toBe(200)
+      expect(previewed.headers.get('cache-control'), path).not.toMatch(/public|s-maxage/)
+      const shopped = await fetchPage(running.site, path)
+      expect(shopped.headers.get('cache-control'), path).toMatch(/^public, .*s-maxage=60/)
+    }
+  })
+
   it('ends the preview, back on a page of this site only', async () => {
     const disabled = await fetchPage(running.site, '/api/draft-mode/disable?redirect=https://elsewhere.example/', {
       cookie,
