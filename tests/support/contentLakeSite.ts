@@ -102,12 +102,13 @@ export async function sendWebhook(
   site: Pick<RunningSite, 'url'>,
   payload: unknown,
   signing: 'signed' | 'unsigned' | 'wrongSecret' = 'signed',
+  options: { signedAt?: number; headers?: Record<string, string>; body?: string } = {},
 ): Promise<{ status: number; body: unknown; headers: Headers }> {
-  const body = JSON.stringify(payload)
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  const body = options.body ?? JSON.stringify(payload)
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers }
   if (signing !== 'unsigned') {
     const secret = signing === 'signed' ? testSecrets.revalidateSecret : 'whsec-somebody-elses-secret-000'
-    headers['sanity-webhook-signature'] = await encodeSignatureHeader(body, Date.now(), secret)
+    headers['sanity-webhook-signature'] ??= await encodeSignatureHeader(body, options.signedAt ?? Date.now(), secret)
   }
   const response = await fetch(`${site.url}/api/revalidate`, { method: 'POST', body, headers })
   return { status: response.status, body: await response.json().catch(() => null), headers: response.headers }
