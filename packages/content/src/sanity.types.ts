@@ -419,7 +419,7 @@ export type SiteSettingsQueryResult =
 
 // Source: ../packages/content/src/queries.ts
 // Variable: deviceSummariesQuery
-// Query: *[(_type == "device") && defined(slug.current)] | order(name asc){    _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }  }}
+// Query: *[(_type == "device") && defined(slug.current)] | order(name asc){    _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  }}
 export type DeviceSummariesQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -473,13 +473,17 @@ export type DeviceSummariesQueryResult = Array<{
       name: string | null;
       slug: string | null;
       allowedHosts: Array<string>;
+      trackingParameter: {
+        name?: string;
+        value?: string;
+      } | null;
     } | null;
   }> | null;
 }>;
 
 // Source: ../packages/content/src/queries.ts
 // Variable: deviceBySlugQuery
-// Query: *[(_type == "device") && (slug.current == $slug)][0]{    _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }  },  review,  care,  lastReviewedAt,  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }}
+// Query: *[(_type == "device") && (slug.current == $slug)][0]{    _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  },  review,  care,  lastReviewedAt,  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }}
 export type DeviceBySlugQueryResult = {
   _id: string;
   _updatedAt: string;
@@ -533,6 +537,10 @@ export type DeviceBySlugQueryResult = {
       name: string | null;
       slug: string | null;
       allowedHosts: Array<string>;
+      trackingParameter: {
+        name?: string;
+        value?: string;
+      } | null;
     } | null;
   }> | null;
   review: BlockContent | null;
@@ -556,7 +564,7 @@ export type DeviceBySlugQueryResult = {
 
 // Source: ../packages/content/src/queries.ts
 // Variable: devicesBySlugsQuery
-// Query: *[(_type == "device") && (slug.current in $slugs)]{    _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }  }}
+// Query: *[(_type == "device") && (slug.current in $slugs)]{    _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  }}
 export type DevicesBySlugsQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -610,6 +618,10 @@ export type DevicesBySlugsQueryResult = Array<{
       name: string | null;
       slug: string | null;
       allowedHosts: Array<string>;
+      trackingParameter: {
+        name?: string;
+        value?: string;
+      } | null;
     } | null;
   }> | null;
 }>;
@@ -629,7 +641,7 @@ export type ComparisonSummariesQueryResult = Array<{
 
 // Source: ../packages/content/src/queries.ts
 // Variable: comparisonBySlugQuery
-// Query: *[(_type == "comparison") && (slug.current == $slug)][0]{  _id,  _updatedAt,  title,  "slug": slug.current,  verdict,  body,  publishedAt,  "devices": devices[]->{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }  } }}
+// Query: *[(_type == "comparison") && (slug.current == $slug)][0]{  _id,  _updatedAt,  title,  "slug": slug.current,  verdict,  body,  publishedAt,  "devices": devices[]->{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } }}
 export type ComparisonBySlugQueryResult = {
   _id: string;
   _updatedAt: string;
@@ -691,6 +703,10 @@ export type ComparisonBySlugQueryResult = {
         name: string | null;
         slug: string | null;
         allowedHosts: Array<string>;
+        trackingParameter: {
+          name?: string;
+          value?: string;
+        } | null;
       } | null;
     }> | null;
   }>;
@@ -786,11 +802,11 @@ import "@sanity/client";
 declare module "@sanity/client" {
   interface SanityQueries {
     '*[_id == "siteSettings"][0]{\n  siteName,\n  tagline,\n  affiliateDisclosureShort,\n  affiliateDisclosureFull,\n  medicalDisclaimer,\n  "homeDeviceCaveats": homeDeviceCaveats[]{ _key, statement, details }\n}': SiteSettingsQueryResult;
-    '*[(_type == "device") && defined(slug.current)] | order(name asc){\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n\n}': DeviceSummariesQueryResult;
-    '*[(_type == "device") && (slug.current == $slug)][0]{\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n,\n  review,\n  care,\n  lastReviewedAt,\n  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },\n  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }\n}': DeviceBySlugQueryResult;
-    '*[(_type == "device") && (slug.current in $slugs)]{\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n\n}': DevicesBySlugsQueryResult;
+    '*[(_type == "device") && defined(slug.current)] | order(name asc){\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n\n}': DeviceSummariesQueryResult;
+    '*[(_type == "device") && (slug.current == $slug)][0]{\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n,\n  review,\n  care,\n  lastReviewedAt,\n  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },\n  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }\n}': DeviceBySlugQueryResult;
+    '*[(_type == "device") && (slug.current in $slugs)]{\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n\n}': DevicesBySlugsQueryResult;
     '*[(_type == "comparison") && defined(slug.current)] | order(publishedAt desc){\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  verdict,\n  publishedAt,\n  "deviceNames": devices[]->name\n}': ComparisonSummariesQueryResult;
-    '*[(_type == "comparison") && (slug.current == $slug)][0]{\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  verdict,\n  body,\n  publishedAt,\n  "devices": devices[]->{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts }\n  }\n }\n}': ComparisonBySlugQueryResult;
+    '*[(_type == "comparison") && (slug.current == $slug)][0]{\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  verdict,\n  body,\n  publishedAt,\n  "devices": devices[]->{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n }\n}': ComparisonBySlugQueryResult;
     '*[(_type == "guide") && defined(slug.current)] | order(title asc){\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  summary\n}': GuideSummariesQueryResult;
     '*[(_type == "guide") && (slug.current == $slug)][0]{\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  summary,\n  body,\n  lastReviewedAt,\n  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },\n  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }\n}': GuideBySlugQueryResult;
     '*[(_type == "author") && defined(slug.current)] | order(name asc){\n  _id, name, "slug": slug.current, role, credentials,\n  bio\n}': AuthorsQueryResult;

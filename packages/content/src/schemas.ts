@@ -42,6 +42,12 @@ export const portableTextSchema = z
   .transform((blocks) => blocks ?? [])
 export type PortableTextBlocks = z.output<typeof portableTextSchema>
 
+/**
+ * Read as stored, even when partial: whether an offer is usable is decided by one rule
+ * (partnerTargetProblem in partnerLinks.ts) for pages and /go/ alike, not by the schema of each.
+ */
+const trackingParameterSchema = z.object({ name: z.string().nullish(), value: z.string().nullish() }).nullish()
+
 export const partnerSchema = z.object({
   _id: z.string(),
   name: text,
@@ -50,6 +56,7 @@ export const partnerSchema = z.object({
     .array(z.string())
     .nullish()
     .transform((hosts) => hosts ?? []),
+  trackingParameter: trackingParameterSchema,
 })
 
 export const authorSchema = z.object({
@@ -192,7 +199,7 @@ export const offerRedirectSchema = z.object({
     _id: z.string(),
     name: text,
     allowedHosts: z.array(z.string()).min(1),
-    trackingParameter: z.object({ name: text, value: text }).nullish(),
+    trackingParameter: trackingParameterSchema,
   }),
 })
 export type OfferRedirect = z.output<typeof offerRedirectSchema>

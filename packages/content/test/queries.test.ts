@@ -207,7 +207,7 @@ describeQuery('offerRedirectQuery', () => {
     const redirect = partnerRedirectUrl(target!)
     expect(redirect).not.toBeNull()
     const tracking = target!.partner.trackingParameter
-    if (tracking) expect(new URL(redirect!).searchParams.get(tracking.name)).toBe(tracking.value)
+    if (tracking?.name) expect(new URL(redirect!).searchParams.get(tracking.name)).toBe(tracking.value)
   })
 
   it('finds no offer under another device, or under a key that does not exist', async () => {
