@@ -123,6 +123,8 @@ describe('the revalidation webhook', () => {
     const retry = await sendWebhook(running.site, payload, 'signed', { headers })
     expect(retry.status).toBe(200)
     expect(retry.body).toEqual({ revalidated: [], repeat: true })
+    // The first delivery expired the pages: the next request renders them again, with the price.
+    expect(await pagesShowing('123.45')).toEqual(pages)
   })
 
   it('while the Content Lake does not answer, refreshes nothing and says so, so the pages keep their last good content', async () => {

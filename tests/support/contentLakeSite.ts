@@ -43,6 +43,9 @@ export const testQueryTimeoutMs = 2000
 
 export const contentLakeDistDir = '.next-contentlake'
 
+/** Where the test build says the Studio runs: only this origin (and the site's own) may frame the site. */
+export const testStudioUrl = 'http://studio.test:3333'
+
 /** The environment of the Content Lake build, at build time and run time alike. */
 export function contentLakeSiteEnvironment(port: number): Record<string, string> {
   return {
@@ -50,6 +53,7 @@ export function contentLakeSiteEnvironment(port: number): Record<string, string>
     SANITY_API_READ_TOKEN: testSecrets.readToken,
     SANITY_REVALIDATE_SECRET: testSecrets.revalidateSecret,
     SANITY_API_TIMEOUT_MS: String(testQueryTimeoutMs),
+    SANITY_STUDIO_URL: testStudioUrl,
   }
 }
 
