@@ -127,15 +127,24 @@ export const deviceSummarySchema = z.object({
 })
 export type DeviceSummary = z.output<typeof deviceSummarySchema>
 
+/**
+ * What only a device's own page shows. A device that passes the list schema is listed and linked,
+ * so its page must render: a bad value here leaves that field off the page (loadDevice logs it
+ * with the device's id), rather than turning the page into a 404.
+ */
+export const optionalDevicePageFields = ['review', 'care', 'lastReviewedAt', 'writer', 'medicalReviewer'] as const
+
 export const deviceDetailSchema = deviceSummarySchema.extend({
   review: portableTextSchema,
   care: optionalText,
-  lastReviewedAt: isoDate,
-  writer: authorSchema,
-  medicalReviewer: authorSchema.refine(
-    (author) => author.role === 'medicalReviewer',
-    'the medical reviewer must be an author with the medical reviewer role',
-  ),
+  lastReviewedAt: isoDate.optional(),
+  writer: authorSchema.optional(),
+  medicalReviewer: authorSchema
+    .refine(
+      (author) => author.role === 'medicalReviewer',
+      'the medical reviewer must be an author with the medical reviewer role',
+    )
+    .optional(),
 })
 export type DeviceDetail = z.output<typeof deviceDetailSchema>
 

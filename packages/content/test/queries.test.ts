@@ -97,8 +97,8 @@ describeQuery('deviceBySlugQuery', () => {
     expect(device).not.toBeNull()
     expect(device!.slug).toBe(slug)
     expect(device!.review.length).toBeGreaterThan(0)
-    expect(device!.writer.name).not.toBe('')
-    expect(device!.medicalReviewer.role).toBe('medicalReviewer')
+    expect(device!.writer?.name ?? '').not.toBe('')
+    expect(device!.medicalReviewer?.role).toBe('medicalReviewer')
     expect(device!.lastReviewedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
 
