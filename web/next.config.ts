@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next'
+import { securityHeaders } from './src/lib/securityHeaders'
 
 const nextConfig: NextConfig = {
   // Test builds set NEXT_DIST_DIR so they never overwrite (or lock) a developer's own build.
@@ -8,6 +9,15 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Metadata (title, canonical, Open Graph) always goes in <head>, for every client, not streamed.
   htmlLimitedBots: /.*/,
+  // Read when the site is built: the headers are fixed in the build (see lib/securityHeaders.ts).
+  async headers() {
+    const headers = securityHeaders({
+      studioUrl: process.env.SANITY_STUDIO_URL,
+      siteUrl: process.env.NEXT_PUBLIC_SITE_URL,
+      development: process.env.NODE_ENV !== 'production',
+    })
+    return [{ source: '/:path*', headers }]
+  },
 }
 
 export default nextConfig

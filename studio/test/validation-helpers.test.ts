@@ -60,6 +60,8 @@ describe('hostnameProblem', () => {
     ['shop_1.example.com', 'not a valid host name'],
     ['-shop.example.com', 'not a valid host name'],
     ['', 'Enter a host name'],
+    ['co.uk', 'public suffix'],
+    ['github.io', 'public suffix'],
   ])('refuses %j', (value, expected) => {
     expect(hostnameProblem(value)).toContain(expected)
   })

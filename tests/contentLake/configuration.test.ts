@@ -65,4 +65,26 @@ describe('start-up', () => {
     expect(output).toMatch(/- SANITY_REVALIDATE_SECRET: is required in production/)
     expect(output).not.toContain(testSecrets.readToken)
   })
+  it('a production server without its public address, or reading the Content Lake over plain http, stops with both named', async () => {
+    const environment = siteEnvironment({
+      NEXT_DIST_DIR: build.distDir,
+      NEXT_PUBLIC_SANITY_PROJECT_ID: 'standin',
+      NEXT_PUBLIC_SANITY_DATASET: 'production',
+      SANITY_API_HOST: 'http://content.example.com',
+      SANITY_API_READ_TOKEN: testSecrets.readToken,
+      SANITY_REVALIDATE_SECRET: testSecrets.revalidateSecret,
+    })
+    delete environment.NEXT_PUBLIC_SITE_URL
+    const next = runNext(['start', '--hostname', '127.0.0.1', '--port', '0'], environment)
+    const code = await Promise.race([
+      next.exited,
+      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 30_000)),
+    ])
+    await next.stop()
+    expect(code).toBe(1)
+    const output = next.output()
+    expect(output).toContain('Invalid site configuration (see web/.env.example):')
+    expect(output).toMatch(/- NEXT_PUBLIC_SITE_URL: is required in production/)
+    expect(output).toMatch(/- SANITY_API_HOST: must be https in production/)
+  })
 })

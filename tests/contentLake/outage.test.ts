@@ -96,6 +96,25 @@ describe.each(failures)('when the Content Lake gives $what', ({ failure, logged 
   })
 })
 
+describe('a partner link during an outage', () => {
+  it('answers 503 "temporarily unavailable" with Retry-After, not 404, and works again afterwards', async () => {
+    const offer = (generatedDevice.offers as { _key: string }[])[0]!
+    const path = `/go/${slugOf(generatedDevice)}/${offer._key}`
+    running.standIn.failNext(10_000, 'serverError')
+    try {
+      const unavailable = await fetchPage(running.site, path)
+      expect(unavailable.status).toBe(503)
+      expect(unavailable.headers.get('retry-after')).toBe('60')
+      expect(unavailable.headers.get('location')).toBeNull()
+      expect(mainText(unavailable.html)).toMatch(/^This page is temporarily unavailable/)
+    } finally {
+      running.standIn.clearFailures()
+    }
+    const recovered = await fetchPage(running.site, path)
+    expect(recovered.status).toBe(302)
+  })
+})
+
 describe('a document that fails its schema', () => {
   it('is left out: its page is not found, the list goes on without it, and the log names it', async () => {
     const logBefore = running.site.output().length

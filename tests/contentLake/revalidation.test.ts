@@ -87,6 +87,28 @@ describe('the revalidation webhook', () => {
     expect(await pagesShowing('123.45')).toEqual([])
   })
 
+  it('refuses, with 401 and without reading it as JSON, a body that is not JSON under a bogus signature', async () => {
+    const refused = await sendWebhook(running.site, payload, 'signed', {
+      body: '{ not json',
+      headers: { 'sanity-webhook-signature': 't=1764396000000,v1=bogus' },
+    })
+    expect(refused.status).toBe(401)
+  })
+
+  it('refuses a body over the size limit with 413, before checking anything in it', async () => {
+    const refused = await sendWebhook(running.site, payload, 'signed', {
+      body: JSON.stringify({ ...payload, padding: 'x'.repeat(5 * 1024 * 1024) }),
+      headers: { 'sanity-webhook-signature': 't=1764396000000,v1=bogus' },
+    })
+    expect(refused.status).toBe(413)
+  })
+
+  it('refuses a correctly signed body that was signed long ago (a replay), and nothing changes', async () => {
+    const replayed = await sendWebhook(running.site, payload, 'signed', { signedAt: Date.now() - 30 * 24 * 3600_000 })
+    expect(replayed.status).toBe(401)
+    expect(await pagesShowing('123.45')).toEqual([])
+  })
+
   it('after a signed webhook, the next request for each affected page shows the new price', async () => {
     const signed = await sendWebhook(running.site, payload)
     expect(signed.status).toBe(200)
@@ -94,19 +116,31 @@ describe('the revalidation webhook', () => {
     expect(await pagesShowing('123.45')).toEqual(pages)
   })
 
+  it("handles a delivery once: Sanity's retry with the same idempotency-key refreshes nothing more", async () => {
+    const headers = { 'idempotency-key': `test-delivery-${Date.now()}` }
+    const first = await sendWebhook(running.site, payload, 'signed', { headers })
+    expect(first.body).toEqual({ revalidated: [`device:${slug}`, 'devices', 'comparisons'] })
+    const retry = await sendWebhook(running.site, payload, 'signed', { headers })
+    expect(retry.status).toBe(200)
+    expect(retry.body).toEqual({ revalidated: [], repeat: true })
+    // The first delivery expired the pages: the next request renders them again, with the price.
+    expect(await pagesShowing('123.45')).toEqual(pages)
+  })
+
   it('while the Content Lake does not answer, refreshes nothing and says so, so the pages keep their last good content', async () => {
     publishPrice(234.56)
+    const retryHeaders = { 'idempotency-key': `test-delivery-outage-${Date.now()}` }
     running.standIn.failNext(1000, 'serverError')
     try {
-      const refused = await sendWebhook(running.site, payload)
+      const refused = await sendWebhook(running.site, payload, 'signed', { headers: retryHeaders })
       expect(refused.status).toBe(503)
       expect(refused.headers.get('retry-after')).toBe('60')
       expect(await pagesShowing('123.45')).toEqual(pages)
     } finally {
       running.standIn.clearFailures()
     }
-    // Sanity delivers the webhook again; now it goes through.
-    expect((await sendWebhook(running.site, payload)).status).toBe(200)
+    // Sanity delivers the webhook again, with the same idempotency-key; now it goes through.
+    expect((await sendWebhook(running.site, payload, 'signed', { headers: retryHeaders })).status).toBe(200)
     expect(await pagesShowing('234.56')).toEqual(pages)
   })
 })

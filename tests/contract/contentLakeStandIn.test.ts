@@ -231,6 +231,44 @@ describe('simulated failures', () => {
     logged.mockRestore()
   })
 
+  it("unavailable: the query time-out bounds the whole query, the client's own retries included", async () => {
+    standIn.failNext(1000, 'unavailable')
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const timeoutMs = 500
+    const impatient = createContentLakeSource({
+      projectId: 'standin',
+      dataset: 'production',
+      apiVersion: defaultApiVersion,
+      useCdn: false,
+      apiHost: standIn.url,
+      timeoutMs,
+    })
+    const started = Date.now()
+    try {
+      await expect(loadDeviceListPage(impatient, { sort: 'rating' }, 1)).rejects.toBeInstanceOf(ContentUnavailableError)
+      // A little over the limit for the last back-off pause; never the retries' several seconds.
+      expect(Date.now() - started).toBeLessThan(timeoutMs + 400)
+      expect(standIn.requests.length).toBeGreaterThanOrEqual(1)
+    } finally {
+      standIn.clearFailures()
+      logged.mockRestore()
+    }
+  })
+
+  it('unavailable: a passing overload is still retried within the time-out, and the query answers', async () => {
+    standIn.failNext(1, 'unavailable')
+    const patient = createContentLakeSource({
+      projectId: 'standin',
+      dataset: 'production',
+      apiVersion: defaultApiVersion,
+      useCdn: false,
+      apiHost: standIn.url,
+      timeoutMs: 3000,
+    })
+    expect((await loadDeviceListPage(patient, { sort: 'rating' }, 1)).total).toBe(sampleOfType('device').length)
+    expect(standIn.requests.map((request) => request.outcome)).toEqual(['unavailable', 'answered'])
+  })
+
   it('failNext counts: exactly N requests fail, in order', async () => {
     standIn.failNext(2, 'serverError')
     const client = clientFor()

@@ -5,7 +5,7 @@ import { describeViolations, runAxe } from '../support/axe.ts'
 import { launchBrowser, phoneViewport } from '../support/browser.ts'
 import { expectedOffers } from '../support/partnerOffers.ts'
 import { type RunningSite, startSite } from '../support/site.ts'
-import { type PageFacts, readPageFacts, rulesProblems } from '../support/siteRules.ts'
+import { type PageFacts, readPageFacts, rulesProblems, securityHeaderProblems } from '../support/siteRules.ts'
 
 /**
  * Starting from /, every page a shopper can reach by following links on the site, each checked
@@ -31,6 +31,7 @@ interface CrawledPage {
   problems: string[]
   violations: Result[]
   errors: string[]
+  headers: Record<string, string>
 }
 
 let site: RunningSite
@@ -50,7 +51,8 @@ async function visit(page: Page, errors: string[], path: string): Promise<Crawle
   const notFound = notFoundSeeds.includes(path)
   const problems = rulesProblems(facts, { origin: site.url, notFound })
   const violations = await runAxe(page)
-  return { path, status: response?.status() ?? null, facts, problems, violations, errors: [...errors] }
+  const headers = (await response?.allHeaders()) ?? {}
+  return { path, status: response?.status() ?? null, facts, problems, violations, errors: [...errors], headers }
 }
 
 beforeAll(async () => {
@@ -62,6 +64,14 @@ beforeAll(async () => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`)
   })
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
+  // Anything the Content-Security-Policy blocks is an error: the policy must fit the pages.
+  await page.exposeFunction('reportCspViolation', (text: string) => errors.push(`CSP blocked: ${text}`))
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation
+      report(`${event.violatedDirective} ${event.blockedURI}`)
+    })
+  })
 
   const queue = ['/', comparisonSeed, ...notFoundSeeds]
   const seen = new Set(queue)
@@ -162,6 +172,28 @@ describe('crawl from /', () => {
         .filter((error) => !(notFoundSeeds.includes(page.path) && /status of 404/.test(error)))
         .map((error) => `${page.path}: ${error}`),
     )
+    expect(lines, report(lines)).toEqual([])
+  })
+
+  it('every page carries the security headers (CSP, HSTS, nosniff, Referrer-Policy, Permissions-Policy)', () => {
+    const lines = crawled.flatMap((page) =>
+      securityHeaderProblems(page.headers).map((problem) => `${page.path}: ${problem}`),
+    )
+    expect(lines, report(lines)).toEqual([])
+  })
+
+  it('so do partner redirects, scripts, the sitemap, robots.txt and the API routes', async () => {
+    const home = await (await fetch(site.url)).text()
+    const script = /<script[^>]+src="(\/_next\/static\/[^"]+)"/.exec(home)?.[1]
+    const paths = [[...partnerPaths.keys()][0]!, '/sitemap.xml', '/robots.txt', '/api/draft-mode/disable', script]
+    const lines: string[] = []
+    for (const path of paths) {
+      expect(path, 'a path to check').toBeTruthy()
+      const response = await fetch(new URL(path!, site.url), { method: 'HEAD', redirect: 'manual' })
+      lines.push(
+        ...securityHeaderProblems(Object.fromEntries(response.headers)).map((problem) => `${path}: ${problem}`),
+      )
+    }
     expect(lines, report(lines)).toEqual([])
   })
 

@@ -43,6 +43,9 @@ export const testQueryTimeoutMs = 2000
 
 export const contentLakeDistDir = '.next-contentlake'
 
+/** Where the test build says the Studio runs: only this origin (and the site's own) may frame the site. */
+export const testStudioUrl = 'http://studio.test:3333'
+
 /** The environment of the Content Lake build, at build time and run time alike. */
 export function contentLakeSiteEnvironment(port: number): Record<string, string> {
   return {
@@ -50,6 +53,7 @@ export function contentLakeSiteEnvironment(port: number): Record<string, string>
     SANITY_API_READ_TOKEN: testSecrets.readToken,
     SANITY_REVALIDATE_SECRET: testSecrets.revalidateSecret,
     SANITY_API_TIMEOUT_MS: String(testQueryTimeoutMs),
+    SANITY_STUDIO_URL: testStudioUrl,
   }
 }
 
@@ -102,12 +106,13 @@ export async function sendWebhook(
   site: Pick<RunningSite, 'url'>,
   payload: unknown,
   signing: 'signed' | 'unsigned' | 'wrongSecret' = 'signed',
+  options: { signedAt?: number; headers?: Record<string, string>; body?: string } = {},
 ): Promise<{ status: number; body: unknown; headers: Headers }> {
-  const body = JSON.stringify(payload)
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  const body = options.body ?? JSON.stringify(payload)
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers }
   if (signing !== 'unsigned') {
     const secret = signing === 'signed' ? testSecrets.revalidateSecret : 'whsec-somebody-elses-secret-000'
-    headers['sanity-webhook-signature'] = await encodeSignatureHeader(body, Date.now(), secret)
+    headers['sanity-webhook-signature'] ??= await encodeSignatureHeader(body, options.signedAt ?? Date.now(), secret)
   }
   const response = await fetch(`${site.url}/api/revalidate`, { method: 'POST', body, headers })
   return { status: response.status, body: await response.json().catch(() => null), headers: response.headers }

@@ -14,8 +14,14 @@ import { BadQueryRequest, type QueryRequest, readQueryRequest } from './queryReq
  * endpoint; anything else gets a 404 so a test notices an unexpected call.
  */
 
-/** How the next requests fail: a 500 reply, no reply at all, or a 200 whose JSON is cut short. */
-export type SimulatedFailure = 'serverError' | 'hang' | 'malformedJson'
+/**
+ * How the next requests fail: a 500 reply, no reply at all, a 200 whose JSON is cut short, or a
+ * 503 after a short wait (which @sanity/client retries, as it does 429 and 502).
+ */
+export type SimulatedFailure = 'serverError' | 'hang' | 'malformedJson' | 'unavailable'
+
+/** How long an 'unavailable' reply takes: each attempt is quick, but retries add up. */
+export const unavailableDelayMs = 150
 
 export interface RecordedRequest {
   method: string
@@ -140,6 +146,13 @@ export async function startContentLakeStandIn(options: StandInOptions): Promise<
         record.statusCode = 200
         response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
         return response.end('{"ms":1,"result":[{"_id":"cut-short"')
+      case 'unavailable':
+        record.statusCode = 503
+        setTimeout(() => {
+          if (!response.destroyed)
+            sendJson(response, 503, { error: { description: 'simulated overload (stand-in)', type: 'unavailable' } })
+        }, unavailableDelayMs)
+        return
       case 'hang':
         // Headers are never sent: the client sees a connection that stays open until it gives up.
         hanging.add(response)

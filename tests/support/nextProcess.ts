@@ -21,7 +21,14 @@ export function siteEnvironment(overrides: Record<string, string | undefined> = 
       ([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST') && !contentVariables.test(name),
     ),
   )
-  return { ...inherited, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: testDistDir, ...overrides }
+  return {
+    ...inherited,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: testDistDir,
+    // A production build and server refuse to start without their public address.
+    NEXT_PUBLIC_SITE_URL: 'http://localhost:3000',
+    ...overrides,
+  }
 }
 
 export interface NextProcess {

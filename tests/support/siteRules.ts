@@ -342,3 +342,52 @@ export function rulesProblems(facts: PageFacts, options: RuleOptions): string[] 
   }
   return problems
 }
+
+/**
+ * The security headers every response carries (web/src/lib/securityHeaders.ts), judged on what a
+ * browser enforces: a CSP without plugins, base or form hijacks, framing only by this site and
+ * `studioOrigin`, and no script from anywhere but this origin (plus the framework's inline ones).
+ */
+export function securityHeaderProblems(
+  headers: Record<string, string>,
+  options: { studioOrigin?: string; production?: boolean } = {},
+): string[] {
+  const problems: string[] = []
+  const lower = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]))
+  const csp = lower['content-security-policy']
+  if (!csp) problems.push('no Content-Security-Policy')
+  else {
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .filter((parts) => parts[0])
+        .map(([name, ...values]) => [name!.toLowerCase(), values]),
+    )
+    const expect = (name: string, values: string[]) => {
+      const actual = directives.get(name)
+      if (!actual || actual.join(' ') !== values.join(' '))
+        problems.push(`CSP ${name} is "${actual?.join(' ') ?? '(missing)'}", expected "${values.join(' ')}"`)
+    }
+    expect('default-src', ["'self'"])
+    expect('object-src', ["'none'"])
+    expect('base-uri', ["'self'"])
+    expect('form-action', ["'self'"])
+    expect('frame-ancestors', ["'self'", ...(options.studioOrigin ? [options.studioOrigin] : [])])
+    const scripts = directives.get('script-src') ?? []
+    const foreign = scripts.filter((source) => !["'self'", "'unsafe-inline'"].includes(source))
+    if (!scripts.includes("'self'") || foreign.length > 0)
+      problems.push(`CSP script-src allows more than this origin: "${scripts.join(' ')}"`)
+  }
+  if (lower['x-content-type-options'] !== 'nosniff')
+    problems.push(`X-Content-Type-Options is ${lower['x-content-type-options']}`)
+  if (lower['referrer-policy'] !== 'strict-origin-when-cross-origin')
+    problems.push(`Referrer-Policy is ${lower['referrer-policy']}`)
+  for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()']) {
+    if (!lower['permissions-policy']?.split(/,\s*/).includes(feature))
+      problems.push(`Permissions-Policy does not deny ${feature}`)
+  }
+  if (options.production !== false && !/^max-age=\d{8,}/.test(lower['strict-transport-security'] ?? ''))
+    problems.push(`Strict-Transport-Security is ${lower['strict-transport-security']}`)
+  return problems
+}

@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server'
 import { createLogClickRecorder } from './lib/clickRecorder'
 import { contentSource } from './lib/contentSource'
 import { partnerRedirectResponse } from './lib/partnerRedirect'
+import { unavailableResponse } from './lib/unavailableDocument'
 
 const recorder = createLogClickRecorder()
 
@@ -18,9 +19,9 @@ export async function proxy(request: NextRequest) {
     })
     return response ?? NextResponse.next()
   } catch (error) {
-    // Content unavailable: no redirect can be checked, so none is given.
+    // Content unavailable: no redirect can be checked, so none is given; the link is not "not found".
     console.error(`[go] ${error instanceof Error ? error.message : String(error)}`)
-    return NextResponse.next()
+    return unavailableResponse(request.method)
   }
 }
 

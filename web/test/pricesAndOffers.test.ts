@@ -40,6 +40,8 @@ describe('usableOffers', () => {
     const good = makeOffer({ url: 'https://www.shop.example.com/p' })
     const wrongHost = makeOffer({ key: 'bad', url: 'https://evil.example/p' })
     expect(usableOffers('roller', [good, wrongHost], (message) => messages.push(message))).toEqual([good])
-    expect(messages).toEqual(['[content] left out offer roller/bad: its URL is not on a host Shop allows'])
+    expect(messages).toEqual([
+      '[content] left out offer roller/bad (partner partner-shop): its URL is not https on a host its partner allows',
+    ])
   })
 })

@@ -22,6 +22,39 @@ const connected = {
   SANITY_REVALIDATE_SECRET: 'a-long-random-webhook-secret',
 }
 
+describe('parseSiteEnvironment in production', () => {
+  it('refuses a missing NEXT_PUBLIC_SITE_URL and a plain-http SANITY_API_HOST, in one message', () => {
+    const message = problemsWith({ ...connected, NODE_ENV: 'production', SANITY_API_HOST: 'http://api.example.com' })
+    expect(message).toMatch(/NEXT_PUBLIC_SITE_URL: is required in production/)
+    expect(message).toMatch(/SANITY_API_HOST: must be https in production/)
+    expect(problemLines(message)).toHaveLength(2)
+  })
+
+  it('refuses a missing NEXT_PUBLIC_SITE_URL on the embedded dataset too', () => {
+    expect(problemsWith({ NODE_ENV: 'production' })).toMatch(/NEXT_PUBLIC_SITE_URL: is required in production/)
+  })
+
+  it.each([
+    'http://127.0.0.1:4000',
+    'http://localhost:4000',
+    'http://[::1]:4000',
+    'http://api.localhost',
+    'https://api.example.com',
+  ])('accepts SANITY_API_HOST %s (https, or plain http only on this machine)', (host) => {
+    const environment = parseSiteEnvironment({
+      ...connected,
+      NODE_ENV: 'production',
+      NEXT_PUBLIC_SITE_URL: 'https://www.example.com',
+      SANITY_API_HOST: host,
+    })
+    expect(environment.SANITY_API_HOST).toBe(host)
+  })
+
+  it('still lets a developer run without a site URL outside production', () => {
+    expect(parseSiteEnvironment({ NODE_ENV: 'development' }).NEXT_PUBLIC_SITE_URL).toBe('http://localhost:3000')
+  })
+})
+
 describe('parseSiteEnvironment', () => {
   it('accepts an empty environment: the embedded dataset at http://localhost:3000', () => {
     const environment = parseSiteEnvironment({})

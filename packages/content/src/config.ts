@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { describeIssues } from './rejections.ts'
-import { createContentLakeSource, type QueryCache } from './source/contentLake.ts'
+import { type ContentLakeSettings, createContentLakeSource, type QueryCache } from './source/contentLake.ts'
 import { createEmbeddedSource } from './source/embedded.ts'
 import type { ContentSource } from './source/types.ts'
 
@@ -100,6 +100,29 @@ export function parseContentEnvironment(environment: Record<string, string | und
 }
 
 /**
+ * How the site reads a Sanity project. Published reads go to the live API, not the API CDN: the
+ * site keeps answers in Next's data cache, expired by tag when the signed webhook arrives, and
+ * Sanity's guidance for that setup is `useCdn: false`, since a read just after a webhook could get
+ * the CDN's older copy and keep it until the next publish.
+ */
+export function contentLakeSettings(
+  environment: ContentEnvironment,
+  options: { studioUrl?: string | undefined; cache?: QueryCache } = {},
+): ContentLakeSettings {
+  return {
+    projectId: environment.NEXT_PUBLIC_SANITY_PROJECT_ID!,
+    dataset: environment.NEXT_PUBLIC_SANITY_DATASET!,
+    apiVersion: environment.NEXT_PUBLIC_SANITY_API_VERSION ?? defaultApiVersion,
+    useCdn: false,
+    ...(environment.SANITY_API_READ_TOKEN ? { token: environment.SANITY_API_READ_TOKEN } : {}),
+    ...(environment.SANITY_API_HOST ? { apiHost: environment.SANITY_API_HOST } : {}),
+    ...(environment.SANITY_API_TIMEOUT_MS ? { timeoutMs: environment.SANITY_API_TIMEOUT_MS } : {}),
+    ...(options.studioUrl ? { studioUrl: options.studioUrl } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
+  }
+}
+
+/**
  * The Content Lake when a project id is configured, otherwise the embedded dataset. `studioUrl`
  * (the site's SANITY_STUDIO_URL) lets previews link text back to the Studio; `cache` keeps
  * published answers between requests (see QueryCache).
@@ -108,18 +131,7 @@ export function createContentSource(
   environment: ContentEnvironment,
   options: { studioUrl?: string | undefined; cache?: QueryCache } = {},
 ): ContentSource {
-  if (environment.NEXT_PUBLIC_SANITY_PROJECT_ID) {
-    return createContentLakeSource({
-      projectId: environment.NEXT_PUBLIC_SANITY_PROJECT_ID,
-      dataset: environment.NEXT_PUBLIC_SANITY_DATASET!,
-      apiVersion: environment.NEXT_PUBLIC_SANITY_API_VERSION ?? defaultApiVersion,
-      useCdn: !environment.SANITY_API_HOST,
-      ...(environment.SANITY_API_READ_TOKEN ? { token: environment.SANITY_API_READ_TOKEN } : {}),
-      ...(environment.SANITY_API_HOST ? { apiHost: environment.SANITY_API_HOST } : {}),
-      ...(environment.SANITY_API_TIMEOUT_MS ? { timeoutMs: environment.SANITY_API_TIMEOUT_MS } : {}),
-      ...(options.studioUrl ? { studioUrl: options.studioUrl } : {}),
-      ...(options.cache ? { cache: options.cache } : {}),
-    })
-  }
+  if (environment.NEXT_PUBLIC_SANITY_PROJECT_ID)
+    return createContentLakeSource(contentLakeSettings(environment, options))
   return createEmbeddedSource(environment.CONTENT_DATASET ?? sampleDatasetPath)
 }

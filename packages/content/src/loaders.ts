@@ -159,7 +159,26 @@ export async function loadSimilarDevices(
 
 export async function loadDevice(source: ContentSource, slug: string, options: LoadOptions = {}) {
   const raw = await run(source, 'deviceBySlugQuery', { slug }, [cacheTags.devices, cacheTags.device(slug)], options)
-  return parseOne(schemas.deviceDetailSchema, raw, 'device page')
+  return parseDevicePage(raw)
+}
+
+/**
+ * One decision per device: when only fields its page alone shows are bad, the page renders
+ * without them (and the log names the device and the fields); when a field lists need is bad, the
+ * device is left out of lists and page alike.
+ */
+function parseDevicePage(raw: unknown): schemas.DeviceDetail | null {
+  if (raw === null || raw === undefined) return null
+  const result = schemas.deviceDetailSchema.safeParse(raw)
+  if (result.success) return result.data
+  const badFields = new Set(result.error.issues.map((issue) => issue.path[0]))
+  const optional: ReadonlySet<unknown> = new Set(schemas.optionalDevicePageFields)
+  const retried =
+    typeof raw === 'object' && [...badFields].every((field) => optional.has(field))
+      ? schemas.deviceDetailSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([f]) => !badFields.has(f))))
+      : undefined
+  reportRejection(raw, retried?.success ? 'device page, shown without these fields' : 'device page', result.error)
+  return retried?.success ? retried.data : null
 }
 
 /** Devices in the order the slugs were given; unknown slugs are simply absent. */

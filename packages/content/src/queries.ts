@@ -8,8 +8,8 @@ import { defineQuery } from 'groq'
  * without parentheses quietly matches drafts or other types.
  */
 
-/** `allowedHosts` lets pages leave out an offer whose link /go/ would refuse (see partnerLinks.ts). */
-const partnerProjection = /* groq */ `{ _id, name, "slug": slug.current, allowedHosts }`
+/** `allowedHosts` and `trackingParameter` let pages leave out an offer whose link /go/ would refuse (see partnerLinks.ts). */
+const partnerProjection = /* groq */ `{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }`
 
 const authorFields = /* groq */ `_id, name, "slug": slug.current, role, credentials`
 

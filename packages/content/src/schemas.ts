@@ -42,6 +42,12 @@ export const portableTextSchema = z
   .transform((blocks) => blocks ?? [])
 export type PortableTextBlocks = z.output<typeof portableTextSchema>
 
+/**
+ * Read as stored, even when partial: whether an offer is usable is decided by one rule
+ * (partnerTargetProblem in partnerLinks.ts) for pages and /go/ alike, not by the schema of each.
+ */
+const trackingParameterSchema = z.object({ name: z.string().nullish(), value: z.string().nullish() }).nullish()
+
 export const partnerSchema = z.object({
   _id: z.string(),
   name: text,
@@ -50,6 +56,7 @@ export const partnerSchema = z.object({
     .array(z.string())
     .nullish()
     .transform((hosts) => hosts ?? []),
+  trackingParameter: trackingParameterSchema,
 })
 
 export const authorSchema = z.object({
@@ -120,15 +127,24 @@ export const deviceSummarySchema = z.object({
 })
 export type DeviceSummary = z.output<typeof deviceSummarySchema>
 
+/**
+ * What only a device's own page shows. A device that passes the list schema is listed and linked,
+ * so its page must render: a bad value here leaves that field off the page (loadDevice logs it
+ * with the device's id), rather than turning the page into a 404.
+ */
+export const optionalDevicePageFields = ['review', 'care', 'lastReviewedAt', 'writer', 'medicalReviewer'] as const
+
 export const deviceDetailSchema = deviceSummarySchema.extend({
   review: portableTextSchema,
   care: optionalText,
-  lastReviewedAt: isoDate,
-  writer: authorSchema,
-  medicalReviewer: authorSchema.refine(
-    (author) => author.role === 'medicalReviewer',
-    'the medical reviewer must be an author with the medical reviewer role',
-  ),
+  lastReviewedAt: isoDate.optional(),
+  writer: authorSchema.optional(),
+  medicalReviewer: authorSchema
+    .refine(
+      (author) => author.role === 'medicalReviewer',
+      'the medical reviewer must be an author with the medical reviewer role',
+    )
+    .optional(),
 })
 export type DeviceDetail = z.output<typeof deviceDetailSchema>
 
@@ -189,7 +205,7 @@ export const offerRedirectSchema = z.object({
     _id: z.string(),
     name: text,
     allowedHosts: z.array(z.string()).min(1),
-    trackingParameter: z.object({ name: text, value: text }).nullish(),
+    trackingParameter: trackingParameterSchema,
   }),
 })
 export type OfferRedirect = z.output<typeof offerRedirectSchema>

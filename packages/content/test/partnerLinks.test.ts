@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { hostIsAllowed, partnerLinkPath, partnerRedirectUrl } from '../src/partnerLinks.ts'
+import {
+  allowedHostProblem,
+  hostIsAllowed,
+  partnerLinkPath,
+  partnerRedirectUrl,
+  partnerTargetProblem,
+} from '../src/partnerLinks.ts'
 
 const allowed = ['example.com']
 
@@ -9,7 +15,7 @@ describe('hostIsAllowed', () => {
     ['a subdomain', 'https://shop.example.com/p?id=1'],
     ['a deeper subdomain', 'https://eu.shop.example.com/p'],
     ['an upper-case host', 'https://SHOP.Example.COM/p'],
-    ['an explicit port', 'https://example.com:8443/p'],
+    ['the default port written out', 'https://example.com:443/p'],
   ])('accepts %s', (_label, url) => {
     expect(hostIsAllowed(url, allowed)).toBe(true)
   })
@@ -28,6 +34,8 @@ describe('hostIsAllowed', () => {
     ['a relative path', '/go/elsewhere'],
     ['not a URL at all', 'example.com'],
     ['an empty string', ''],
+    ['another port', 'https://example.com:8443/p'],
+    ['port 80 on https', 'https://shop.example.com:80/p'],
   ])('rejects %s', (_label, url) => {
     expect(hostIsAllowed(url, allowed)).toBe(false)
   })
@@ -55,6 +63,53 @@ describe('hostIsAllowed', () => {
   it('compares internationalised hosts in their ASCII form, so a Unicode look-alike cannot pass', () => {
     // "exаmple.com" with a Cyrillic "а": the URL parser turns it into punycode, which matches nothing.
     expect(hostIsAllowed('https://ex\u0430mple.com/p', allowed)).toBe(false)
+  })
+})
+
+describe('allowed hosts that name a whole public suffix allow nothing', () => {
+  it.each([
+    ['com', 'https://anything.com/p'],
+    ['co.uk', 'https://evil.co.uk/p'],
+    ['*.co.uk', 'https://evil.co.uk/p'],
+    ['github.io', 'https://evil.github.io/p'],
+    ['com.au', 'https://evil.com.au/p'],
+    ['uk', 'https://evil.co.uk/p'],
+  ])('%s', (entry, url) => {
+    expect(hostIsAllowed(url, [entry])).toBe(false)
+    expect(allowedHostProblem(entry.replace(/^\*\./, ''))).toBeDefined()
+  })
+
+  it("while a partner's own domain under such a suffix works", () => {
+    expect(hostIsAllowed('https://shop.partner.co.uk/p', ['partner.co.uk'])).toBe(true)
+    expect(allowedHostProblem('partner.co.uk')).toBeUndefined()
+    expect(allowedHostProblem('partner.github.io')).toBeUndefined()
+  })
+
+  it('an entry with a port or a path allows nothing (the Studio refuses it too)', () => {
+    expect(hostIsAllowed('https://example.com/p', ['example.com:443'])).toBe(false)
+    expect(hostIsAllowed('https://example.com/p', ['example.com/p'])).toBe(false)
+  })
+})
+
+describe('partnerTargetProblem (the one rule for pages and /go/)', () => {
+  const hosts = ['example.com']
+  it.each([
+    [{ name: 'tag', value: '' }, 'has no value'],
+    [{ name: 'tag' }, 'has no value'],
+    [{ value: 'ours-21' }, 'no name'],
+    [{ name: 'ta g', value: 'x' }, 'not letters'],
+  ])('refuses a partial or malformed tracking parameter %j', (trackingParameter, expected) => {
+    const target = { url: 'https://example.com/p', partner: { allowedHosts: hosts, trackingParameter } }
+    expect(partnerTargetProblem(target)).toContain(expected)
+    expect(partnerRedirectUrl(target)).toBeNull()
+  })
+
+  it('accepts no tracking parameter at all, or an empty one', () => {
+    for (const trackingParameter of [null, undefined, {}, { name: '', value: ' ' }]) {
+      expect(
+        partnerTargetProblem({ url: 'https://example.com/p', partner: { allowedHosts: hosts, trackingParameter } }),
+      ).toBeUndefined()
+    }
   })
 })
 
@@ -103,8 +158,22 @@ describe('partnerRedirectUrl', () => {
     expect(withNone).toBe('https://example.com/p?x=1')
   })
 
+  it('keeps the stored URL byte for byte: %20 stays %20, a bare flag stays bare, order is kept', () => {
+    const stored = 'https://shop.example.com/deal?q=a%20b&flag&sig=AbC%2B%2F%3D&x=1+2#top'
+    expect(partnerRedirectUrl({ url: stored, partner })).toBe(
+      'https://shop.example.com/deal?q=a%20b&flag&sig=AbC%2B%2F%3D&x=1+2&tag=ours-21#top',
+    )
+  })
+
+  it('removes only the parameter with the tracking name, however it was encoded', () => {
+    expect(partnerRedirectUrl({ url: 'https://example.com/p?t%61g=old&tagx=1&flag', partner })).toBe(
+      'https://example.com/p?tagx=1&flag&tag=ours-21',
+    )
+  })
+
   it.each([
     'http://example.com/p',
+    'https://example.com:8443/p',
     'https://example.com.evil.test/p',
     'https://evil-example.com/p',
     'https://example.com@evil.test/p',

@@ -258,8 +258,8 @@ describeQuery('deviceBySlugQuery', () => {
     expect(device).not.toBeNull()
     expect(device!.slug).toBe(slug)
     expect(device!.review.length).toBeGreaterThan(0)
-    expect(device!.writer.name).not.toBe('')
-    expect(device!.medicalReviewer.role).toBe('medicalReviewer')
+    expect(device!.writer?.name ?? '').not.toBe('')
+    expect(device!.medicalReviewer?.role).toBe('medicalReviewer')
     expect(device!.lastReviewedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
 
@@ -368,7 +368,7 @@ describeQuery('offerRedirectQuery', () => {
     const redirect = partnerRedirectUrl(target!)
     expect(redirect).not.toBeNull()
     const tracking = target!.partner.trackingParameter
-    if (tracking) expect(new URL(redirect!).searchParams.get(tracking.name)).toBe(tracking.value)
+    if (tracking?.name) expect(new URL(redirect!).searchParams.get(tracking.name)).toBe(tracking.value)
   })
 
   it('finds no offer under another device, or under a key that does not exist', async () => {

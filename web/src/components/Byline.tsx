@@ -3,28 +3,38 @@ import Link from 'next/link'
 import { formatDate } from '@/lib/formatting'
 import { routes } from '@/lib/urls'
 
-/** Who wrote it, who checked the health content, and when it was last reviewed. */
+/**
+ * Who wrote it, who checked the health content, and when it was last reviewed. A part whose content
+ * failed its checks (logged where it was read) is left out rather than the whole page.
+ */
 export function Byline({
   writer,
   medicalReviewer,
   lastReviewedAt,
 }: {
-  writer: Author
-  medicalReviewer: Author
-  lastReviewedAt: string
+  writer?: Author | undefined
+  medicalReviewer?: Author | undefined
+  lastReviewedAt?: string | undefined
 }) {
+  if (!writer && !medicalReviewer && !lastReviewedAt) return null
   return (
     <p className="byline">
-      <span>
-        Written by <Link href={routes.author(writer.slug)}>{writer.name}</Link>
-      </span>
-      <span>
-        Medically reviewed by <Link href={routes.author(medicalReviewer.slug)}>{medicalReviewer.name}</Link>
-        {medicalReviewer.credentials ? `, ${medicalReviewer.credentials}` : ''}
-      </span>
-      <span>
-        Last reviewed <time dateTime={lastReviewedAt}>{formatDate(lastReviewedAt)}</time>
-      </span>
+      {writer ? (
+        <span>
+          Written by <Link href={routes.author(writer.slug)}>{writer.name}</Link>
+        </span>
+      ) : null}
+      {medicalReviewer ? (
+        <span>
+          Medically reviewed by <Link href={routes.author(medicalReviewer.slug)}>{medicalReviewer.name}</Link>
+          {medicalReviewer.credentials ? `, ${medicalReviewer.credentials}` : ''}
+        </span>
+      ) : null}
+      {lastReviewedAt ? (
+        <span>
+          Last reviewed <time dateTime={lastReviewedAt}>{formatDate(lastReviewedAt)}</time>
+        </span>
+      ) : null}
     </p>
   )
 }

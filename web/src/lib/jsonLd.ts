@@ -81,7 +81,9 @@ export function productJsonLd({ device, pageUrl, offers, authorUrl }: ProductJso
     review: {
       '@type': 'Review',
       name: `${device.name} review`,
-      author: { '@type': 'Person', name: device.writer.name, url: authorUrl(device.writer) },
+      author: device.writer
+        ? { '@type': 'Person', name: device.writer.name, url: authorUrl(device.writer) }
+        : undefined,
       datePublished: device.lastReviewedAt,
       reviewBody: device.verdict,
       reviewRating: { '@type': 'Rating', ratingValue: device.rating, bestRating: 10, worstRating: 0 },

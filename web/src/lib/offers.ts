@@ -1,9 +1,10 @@
-import { hostIsAllowed } from '@microneedling/content/partnerLinks'
+import { partnerTargetProblem } from '@microneedling/content/partnerLinks'
 import type { Offer } from '@microneedling/content/schemas'
 
 /**
- * Offers whose stored URL /go/ would refuse (not https, or on a host the partner does not allow)
- * are left out of every page, so the site never shows a partner link that leads to a 404.
+ * Offers /go/ would refuse (a URL that is not https on a host the partner allows, or a partial
+ * tracking parameter) are left out of every page, by the same rule /go/ applies
+ * (partnerTargetProblem), so the site never shows a partner link that leads to a 404.
  */
 export function usableOffers(
   deviceSlug: string,
@@ -11,8 +12,9 @@ export function usableOffers(
   report: (message: string) => void = (message) => console.warn(message),
 ): Offer[] {
   return offers.filter((offer) => {
-    if (hostIsAllowed(offer.url, offer.partner.allowedHosts)) return true
-    report(`[content] left out offer ${deviceSlug}/${offer.key}: its URL is not on a host ${offer.partner.name} allows`)
+    const problem = partnerTargetProblem(offer)
+    if (problem === undefined) return true
+    report(`[content] left out offer ${deviceSlug}/${offer.key} (partner ${offer.partner._id}): ${problem}`)
     return false
   })
 }

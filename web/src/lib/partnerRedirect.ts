@@ -1,5 +1,5 @@
 import { loadOfferRedirect } from '@microneedling/content/loaders'
-import { partnerRedirectUrl } from '@microneedling/content/partnerLinks'
+import { partnerRedirectUrl, partnerTargetProblem } from '@microneedling/content/partnerLinks'
 import type { ContentSource } from '@microneedling/content/source/types'
 import type { ClickRecorder } from './clickRecorder'
 
@@ -40,9 +40,11 @@ export interface PartnerRedirect {
 export async function findPartnerRedirect(source: ContentSource, path: GoPath): Promise<PartnerRedirect | null> {
   const offer = await loadOfferRedirect(source, path.device, path.offer)
   if (!offer) return null
-  const url = partnerRedirectUrl({ url: offer.url, partner: offer.partner })
+  const url = partnerRedirectUrl(offer)
   if (!url) {
-    console.warn(`[go] offer ${path.device}/${path.offer} has a URL its partner does not allow; answering 404`)
+    console.warn(
+      `[go] offer ${path.device}/${path.offer} (partner ${offer.partner._id}): ${partnerTargetProblem(offer)}; answering 404`,
+    )
     return null
   }
   return { url, partner: offer.partner.name }

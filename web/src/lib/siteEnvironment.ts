@@ -41,6 +41,7 @@ export const siteEnvironmentShape = {
 
 const siteEnvironmentSchema = z.object(siteEnvironmentShape).superRefine((environment, context) => {
   checkContentEnvironment(environment, context)
+  if (environment.NODE_ENV === 'production') checkProductionEnvironment(environment, context)
   const withProject = Boolean(environment.NEXT_PUBLIC_SANITY_PROJECT_ID)
   if (!withProject) {
     for (const name of ['SANITY_REVALIDATE_SECRET', 'SANITY_STUDIO_URL'] as const) {
@@ -65,6 +66,46 @@ const siteEnvironmentSchema = z.object(siteEnvironmentShape).superRefine((enviro
     })
   }
 }, alwaysCheck)
+
+/**
+ * A production server must know its public address (canonical URLs, the sitemap and JSON-LD would
+ * otherwise name http://localhost:3000) and must not send the read token over plain http to
+ * anything but this machine.
+ */
+function checkProductionEnvironment(
+  environment: { NEXT_PUBLIC_SITE_URL?: string | undefined; SANITY_API_HOST?: string | undefined },
+  context: z.RefinementCtx,
+): void {
+  if (environment.NEXT_PUBLIC_SITE_URL === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['NEXT_PUBLIC_SITE_URL'],
+      message:
+        'is required in production: canonical URLs, the sitemap and structured data are built on it (e.g. https://www.example.com)',
+    })
+  }
+  const apiHost = environment.SANITY_API_HOST
+  if (apiHost !== undefined && URL.canParse(apiHost)) {
+    const { protocol, hostname } = new URL(apiHost)
+    if (protocol === 'http:' && !isLoopback(hostname)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SANITY_API_HOST'],
+        message: 'must be https in production (plain http is allowed only for this machine, e.g. http://127.0.0.1)',
+      })
+    }
+  }
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '')
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  )
+}
 
 export interface SiteEnvironment extends Omit<z.output<typeof siteEnvironmentSchema>, 'NEXT_PUBLIC_SITE_URL'> {
   /** Without a trailing slash; http://localhost:3000 when unset. */

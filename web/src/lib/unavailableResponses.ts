@@ -1,7 +1,8 @@
 import { subscribe } from 'node:diagnostics_channel'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { type RequestOutcome, requestOutcomeStorage } from './requestOutcome'
-import { retryAfterSeconds, unavailablePagePath } from './unavailableCopy'
+import { retryAfterSeconds } from './unavailableCopy'
+import { unavailableDocument } from './unavailableDocument'
 
 /**
  * Turns "the content source could not answer" into HTTP 503 with Retry-After and a plain
@@ -13,8 +14,8 @@ import { retryAfterSeconds, unavailablePagePath } from './unavailableCopy'
  * incoming request gets a RequestOutcome (an AsyncLocalStorage store entered from Node's
  * `http.server.request.start` diagnostics channel, before Next.js sees the request); the content
  * helpers mark it when a query fails (lib/content.ts); and when Next.js then writes a 500 for a
- * marked request, the status becomes 503 and, for an HTML document, the body becomes the site's own
- * /unavailable page (header, footer, plain words), fetched from this same server.
+ * marked request, the status becomes 503 and, for an HTML document, the body becomes the static
+ * "temporarily unavailable" document (unavailableDocument.ts), which reads no content.
  *
  * Installed once per server process from instrumentation.ts (Node.js runtime only).
  */
@@ -83,14 +84,11 @@ function answerUnavailableWith503(request: IncomingMessage, response: ServerResp
   response.end = function (this: ServerResponse, ...args: unknown[]) {
     if (!replacingBody) return (end as (...args: unknown[]) => ServerResponse).apply(this, args)
     const callback = args.find((argument): argument is () => void => typeof argument === 'function')
-    void unavailableDocument(request).then((html) => {
-      ;(end as (...args: unknown[]) => ServerResponse).call(
-        this,
-        request.method === 'HEAD' ? undefined : html,
-        callback,
-      )
-    })
-    return this
+    return (end as (...args: unknown[]) => ServerResponse).call(
+      this,
+      request.method === 'HEAD' ? undefined : unavailableDocument,
+      callback,
+    )
   } as ServerResponse['end']
 }
 
@@ -126,40 +124,3 @@ function callCallback(args: unknown[]): void {
   const callback = args.find((argument): argument is () => void => typeof argument === 'function')
   if (callback) queueMicrotask(callback)
 }
-
-let lastGoodDocument: string | undefined
-
-/**
- * The /unavailable page's HTML, asked of this same server (it is static, so it comes from the
- * cache), without its scripts: it is shown at another URL, where hydrating it would be wrong, and
- * the site works without JavaScript. The last good copy is kept in case the page cannot be
- * rendered either; failing that, a bare page with the same words.
- */
-async function unavailableDocument(request: IncomingMessage): Promise<string> {
-  try {
-    const { localAddress, localPort } = request.socket
-    const host = localAddress?.includes(':') ? `[${localAddress}]` : localAddress
-    const reply = await fetch(`http://${host}:${localPort}${unavailablePagePath}`, {
-      headers: { accept: 'text/html' },
-      signal: AbortSignal.timeout(5000),
-    })
-    if (reply.ok) lastGoodDocument = withoutScripts(await reply.text())
-  } catch {
-    // Fall back below.
-  }
-  return lastGoodDocument ?? bareUnavailableDocument
-}
-
-export function withoutScripts(html: string): string {
-  return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
-    .replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '')
-    .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/gi, '')
-}
-
-const bareUnavailableDocument = `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>Temporarily unavailable</title></head>
-<body><main><h1>This page is temporarily unavailable</h1>
-<p>We could not load its content just now. Please try again in a minute.</p>
-<p><a href="/">Go to the home page</a></p></main></body></html>`

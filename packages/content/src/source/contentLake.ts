@@ -12,8 +12,9 @@ export interface ContentLakeSettings {
   apiHost?: string
   useCdn: boolean
   /**
-   * How long one query may take. The client's own default is minutes; a page waiting that long is
-   * worse than a page that says the content is temporarily unavailable.
+   * How long one query may take, the client's own retries included. The client's default is
+   * minutes; a page waiting that long is worse than one that says the content is temporarily
+   * unavailable.
    */
   timeoutMs?: number
   /** Where editors open the Studio: stega-encoded previews link each text back to its field there. */
@@ -24,6 +25,14 @@ export interface ContentLakeSettings {
 
 export const defaultQueryTimeoutMs = 10_000
 
+/**
+ * @sanity/client retries a query that meets 429, 502, 503 or a dropped connection, pausing longer
+ * each time (five times by default, several seconds in all). A couple of quick retries ride out a
+ * passing overload; the query's deadline (an abort signal) stops them when time is up.
+ */
+const maxRetries = 2
+const retryPauseMs = (attempt: number) => 100 * attempt
+
 export function createContentLakeClient(settings: ContentLakeSettings): SanityClient {
   return createClient({
     projectId: settings.projectId,
@@ -32,6 +41,8 @@ export function createContentLakeClient(settings: ContentLakeSettings): SanityCl
     useCdn: settings.useCdn,
     perspective: 'published',
     timeout: settings.timeoutMs ?? defaultQueryTimeoutMs,
+    maxRetries,
+    retryDelay: retryPauseMs,
     ...(settings.token ? { token: settings.token } : {}),
     ...(settings.apiHost ? { apiHost: settings.apiHost, useProjectHostname: false } : {}),
   })
@@ -73,8 +84,12 @@ export type QueryCache = <T>(
 export function createContentLakeSource(settings: ContentLakeSettings): ContentSource {
   const client = createContentLakeClient({ ...settings, token: undefined })
 
+  const timeoutMs = settings.timeoutMs ?? defaultQueryTimeoutMs
+
   async function request(query: string, params: QueryParams, options: object): Promise<unknown> {
     const reply: unknown = await client.fetch(query, params, {
+      // One deadline for the whole query: each attempt's own timeout would let retries add up.
+      signal: AbortSignal.timeout(timeoutMs),
       // The whole reply, so a body that is not the API's `{result}` (a proxy's error page, JSON
       // cut short) is an error rather than a silent `undefined` that reads as "no content".
       filterResponse: false,

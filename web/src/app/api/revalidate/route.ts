@@ -1,16 +1,20 @@
 import { ContentUnavailableError, confirmContentAnswers } from '@microneedling/content'
 import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
-import { parseBody } from 'next-sanity/webhook'
 import { contentSource, forgetVisitorQueryAnswers } from '@/lib/contentSource'
 import { siteEnvironment } from '@/lib/environment'
-import { tagsToRevalidate, type WebhookPayload, webhookPayloadSchema } from '@/lib/revalidation'
+import { tagsToRevalidate, webhookPayloadSchema } from '@/lib/revalidation'
+import { acceptedDeliveries, readSignedWebhook } from '@/lib/signedWebhook'
 import { retryAfterSeconds } from '@/lib/unavailableCopy'
+
+/** What next-sanity's parseBody waits, for the same reason. */
+const contentLakeConsistencyDelayMs = 3000
 
 /**
  * The GROQ-powered webhook from Sanity posts here when a document is published, changed or deleted
  * (set-up in the README, "Connecting a real Sanity project"). The body is signed with
- * SANITY_REVALIDATE_SECRET; anything without a valid signature is refused and changes nothing.
+ * SANITY_REVALIDATE_SECRET; anything without a valid, recent signature is refused and changes
+ * nothing, and a delivery already handled is not handled again (lib/signedWebhook.ts).
  */
 export async function POST(request: NextRequest): Promise<Response> {
   const secret = siteEnvironment().SANITY_REVALIDATE_SECRET
@@ -22,21 +26,20 @@ export async function POST(request: NextRequest): Promise<Response> {
     )
   }
 
-  let parsed: Awaited<ReturnType<typeof parseBody<WebhookPayload>>>
-  try {
-    // Waits a moment after a valid signature, so the Content Lake answers the next query with the change.
-    parsed = await parseBody<WebhookPayload>(request, secret)
-  } catch {
-    return Response.json({ message: 'The body is not JSON.' }, { status: 400 })
+  const deliveries = acceptedDeliveries()
+  const reading = await readSignedWebhook(request, { secret, deliveries })
+  if (reading.kind === 'refused') {
+    console.warn(`[revalidate] refused a webhook (${reading.status}): ${reading.message}`)
+    return Response.json({ message: reading.message }, { status: reading.status })
   }
-  if (parsed.isValidSignature !== true) {
-    const reason = parsed.isValidSignature === null ? 'missing' : 'invalid'
-    console.warn(`[revalidate] refused a webhook: ${reason} signature`)
-    return Response.json({ message: `The webhook signature is ${reason}.` }, { status: 401 })
+  if (reading.kind === 'repeat') {
+    console.info('[revalidate] a delivery already handled arrived again: nothing refreshed')
+    return Response.json({ revalidated: [], repeat: true })
   }
 
-  const payload = webhookPayloadSchema.safeParse(parsed.body)
+  const payload = webhookPayloadSchema.safeParse(reading.body)
   if (!payload.success) {
+    deliveries.release(reading.deliveryKeys)
     return Response.json(
       { message: 'The body must be the projection {_type, _id, slug, previousSlug} described in the README.' },
       { status: 400 },
@@ -45,12 +48,16 @@ export async function POST(request: NextRequest): Promise<Response> {
 
   const tags = tagsToRevalidate(payload.data)
   if (tags.length > 0) {
+    // The Content Lake is eventually consistent: a moment after the webhook, queries see the change.
+    await new Promise((resolve) => setTimeout(resolve, contentLakeConsistencyDelayMs))
     // Expiring a page forces the next request to render it afresh, and Next.js then has no old copy
     // to fall back on. So while the Content Lake does not answer, nothing is expired: pages keep
     // their last good content, and Sanity delivers the webhook again later (it retries on 5xx).
     try {
       await confirmContentAnswers(contentSource())
     } catch (error) {
+      // Not handled: Sanity's retry of this delivery must be accepted.
+      deliveries.release(reading.deliveryKeys)
       if (!(error instanceof ContentUnavailableError)) throw error
       console.error(
         `[revalidate] ${payload.data._type} ${payload.data._id}: nothing refreshed, the content source does not answer`,
