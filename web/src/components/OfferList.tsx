@@ -44,7 +44,7 @@ export function OfferList({
                     </span>
                   </p>
                 </div>
-                <PartnerLink deviceSlug={deviceSlug} offerKey={offer.key} className="button">
+                <PartnerLink deviceSlug={deviceSlug} offerKey={offer.key} from="device" className="button">
                   View at {offer.partner.name}
                 </PartnerLink>
               </li>
