@@ -83,3 +83,14 @@ describe('parseDayRange', () => {
     })
   })
 })
+
+describe('sign-out', () => {
+  it('makes the signed-out token useless, and no other', async () => {
+    const { revokeSessionToken } = await import('@/lib/reports/reportsAccess')
+    const kept = createSessionToken(secret)
+    const ended = createSessionToken(secret)
+    revokeSessionToken(ended, secret)
+    expect(sessionTokenValid(ended, secret)).toBe(false)
+    expect(sessionTokenValid(kept, secret)).toBe(true)
+  })
+})

@@ -58,6 +58,8 @@ export const siteEnvironmentShape = {
   ),
   /** An offer whose price was checked longer ago than this is flagged as possibly changed. Default: 30. */
   PRICE_STALE_DAYS: optional(z.coerce.number().int().min(1, 'must be a whole number of days, at least 1')),
+  /** How long the link checker waits for one shop's page, in milliseconds. Default: 10000. */
+  LINK_CHECK_TIMEOUT_MS: optional(z.coerce.number().int().min(100, 'must be a number of milliseconds, at least 100')),
   NODE_ENV: z.string().optional(),
 }
 

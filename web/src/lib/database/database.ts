@@ -1,9 +1,9 @@
-import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
+import { openPgliteThread } from './pgliteThread'
 
 /**
  * The one interface the click store, the reports and the link checks use, over either an embedded
- * PGlite (WASM PostgreSQL in a data folder) or a PostgreSQL server through `pg`. Both speak the
+ * PGlite (WASM PostgreSQL in a data folder, run in a worker thread) or a PostgreSQL server through `pg`. Both speak the
  * same SQL; every session runs in UTC so days mean the same thing on both.
  */
 export interface Queryable {
@@ -22,26 +22,7 @@ export interface Database extends Queryable {
 export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === 'pglite' ? openPglite(target.dataDir) : openPostgres(target.url)
-}
-
-async function openPglite(dataDir: string): Promise<Database> {
-  const db = await PGlite.create(dataDir)
-  await db.exec(`set time zone 'UTC'`)
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
-    async query<Row>(sql: string, params: unknown[] = []) {
-      return (await q.query<Row>(sql, params)).rows
-    },
-    async exec(sql: string) {
-      await q.exec(sql)
-    },
-  })
-  return {
-    kind: 'pglite',
-    ...wrap(db),
-    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
-    close: () => db.close(),
-  }
+  return target.kind === 'pglite' ? openPgliteThread(target.dataDir) : openPostgres(target.url)
 }
 
 async function openPostgres(url: string): Promise<Database> {

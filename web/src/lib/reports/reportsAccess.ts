@@ -27,6 +27,26 @@ export function createSessionToken(secret: string, now: Date = new Date()): stri
   return `${payload}.${signature(secret, payload)}`
 }
 
+const revokedKey = Symbol.for('needle-notes.revokedReportSessions')
+type WithRevoked = typeof globalThis & { [revokedKey]?: Map<string, number> }
+
+/** Signed-out sessions, until they would have expired anyway (per server process). */
+function revokedSessions(): Map<string, number> {
+  const holder = globalThis as WithRevoked
+  holder[revokedKey] ??= new Map()
+  return holder[revokedKey]
+}
+
+/** Sign-out: a copy of the cookie kept elsewhere stops working too. */
+export function revokeSessionToken(token: string | undefined, secret: string, now: Date = new Date()): void {
+  if (!token || !sessionTokenValid(token, secret, now)) return
+  const revoked = revokedSessions()
+  const seconds = now.getTime() / 1000
+  for (const [nonce, expires] of revoked) if (expires <= seconds) revoked.delete(nonce)
+  const [expires, nonce] = token.split('.')
+  revoked.set(nonce!, Number(expires))
+}
+
 export function sessionTokenValid(token: string | undefined, secret: string, now: Date = new Date()): boolean {
   if (!token) return false
   const match = /^(\d{1,12})\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{43})$/.exec(token)
@@ -35,7 +55,7 @@ export function sessionTokenValid(token: string | undefined, secret: string, now
   const expected = Buffer.from(signature(secret, `${expires}.${nonce}`), 'base64url')
   const received = Buffer.from(given!, 'base64url')
   if (received.length !== expected.length || !timingSafeEqual(received, expected)) return false
-  return Number(expires) > now.getTime() / 1000
+  return Number(expires) > now.getTime() / 1000 && !revokedSessions().has(nonce!)
 }
 
 /** The Set-Cookie attributes of a session: never readable by scripts, never sent from other sites. */

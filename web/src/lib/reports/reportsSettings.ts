@@ -13,6 +13,7 @@ export function reportsSettings() {
     priceStaleDays: environment.PRICE_STALE_DAYS ?? defaultPriceStaleDays,
     studioUrl: environment.SANITY_STUDIO_URL ?? localStudioUrl,
     siteUrl: environment.NEXT_PUBLIC_SITE_URL,
+    linkCheckTimeoutMs: environment.LINK_CHECK_TIMEOUT_MS ?? 10_000,
   }
 }
 

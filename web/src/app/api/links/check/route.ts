@@ -26,7 +26,7 @@ export async function POST(request: NextRequest) {
   const offers = await currentOffers(contentSource())
   const checks = await checkOffers(offers, {
     userAgent: `NeedleNotesLinkChecker/1.0 (+${settings.siteUrl})`,
-    timeoutMs: Number(process.env.LINK_CHECK_TIMEOUT_MS) || 10_000,
+    timeoutMs: settings.linkCheckTimeoutMs,
   })
   await storeLinkChecks(db, checks)
   const counts: Record<string, number> = { ok: 0, 'redirected-elsewhere': 0, broken: 0, 'timed-out': 0 }
