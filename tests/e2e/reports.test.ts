@@ -59,7 +59,24 @@ beforeAll(async () => {
   ])
   context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })
   page = await context.newPage()
+  // The embedded database takes a few seconds to open on a fresh folder: wait until it answers.
+  await waitUntil(async () => Array.isArray(await readCounts(site.url, secret)), 60_000)
 })
+
+/** Polls `check` (errors count as "not yet") until it holds, or fails after `timeoutMs`. */
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let last: unknown
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return
+    } catch (error) {
+      last = error
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`still not so after ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`)
+}
 
 afterAll(async () => {
   await browser?.close()
@@ -132,7 +149,7 @@ describe('signing in', () => {
 
   it('refuses a wrong secret and sets no cookie', async () => {
     await signIn('a-wrong-secret-of-some-length')
-    expect(await page.getByRole('alert').innerText()).toContain('That secret is not right')
+    expect(await page.locator('p[role="alert"]').innerText()).toContain('That secret is not right')
     expect(await context.cookies()).toEqual([])
   })
 
@@ -164,12 +181,10 @@ describe('reading the reports', () => {
   beforeAll(async () => {
     await fire(site.url, goPaths(40, 'comparison'))
     await fire(site.url, goPaths(10, 'device'), { method: 'HEAD' })
-    await expect
-      .poll(async () => totals(await readCounts(site.url, secret)), { timeout: 10_000 })
-      .toEqual({
-        clicks: 41,
-        filtered: 10,
-      })
+    await waitUntil(async () => {
+      const { clicks, filtered } = totals(await readCounts(site.url, secret))
+      return clicks === 41 && filtered === 10
+    })
   })
 
   it('shows the totals, a chart of clicks per day and the same numbers in a table', async () => {
@@ -202,9 +217,9 @@ describe('reading the reports', () => {
   })
 
   it('narrows the range with the date form', async () => {
-    await page.getByLabel('From').fill('2025-01-01')
-    await page.getByLabel('To').fill('2025-01-31')
-    await page.getByRole('button', { name: 'Show' }).click()
+    await page.getByLabel('From', { exact: true }).fill('2025-01-01')
+    await page.getByLabel('To', { exact: true }).fill('2025-01-31')
+    await page.getByRole('button', { name: 'Show', exact: true }).click()
     await page.waitForURL(/from=2025-01-01&to=2025-01-31/)
     expect(await page.locator('[data-total="clicks"]').innerText()).toBe('0')
     expect(await page.locator('[data-testid="clicks-chart"] rect').count()).toBe(31)
@@ -279,7 +294,7 @@ describe('reading the reports', () => {
   it('stops taking secrets after ten wrong ones in a minute', async () => {
     for (let attempt = 0; attempt < 10; attempt++) await signIn(`wrong-secret-number-${attempt}`)
     await signIn(secret)
-    expect(await page.getByRole('alert').innerText()).toContain('Too many wrong secrets')
+    expect(await page.locator('p[role="alert"]').innerText()).toContain('Too many wrong secrets')
     expect(await context.cookies()).toEqual([])
   })
 })

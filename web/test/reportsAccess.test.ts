@@ -5,6 +5,7 @@ import {
   createAttemptLimiter,
   createSessionToken,
   secretMatches,
+  secureCookie,
   sessionLifetimeSeconds,
   sessionTokenValid,
 } from '@/lib/reports/reportsAccess'
@@ -92,5 +93,14 @@ describe('sign-out', () => {
     revokeSessionToken(ended, secret)
     expect(sessionTokenValid(ended, secret)).toBe(false)
     expect(sessionTokenValid(kept, secret)).toBe(true)
+  })
+})
+
+describe('secureCookie', () => {
+  it('marks the cookie Secure in production, but for a build tried over http on this machine', () => {
+    expect(secureCookie(true, new URL('https://www.example.com/reports/sign-in'))).toBe(true)
+    expect(secureCookie(true, new URL('http://www.example.com/reports/sign-in'))).toBe(true)
+    expect(secureCookie(true, new URL('http://127.0.0.1:3000/reports/sign-in'))).toBe(false)
+    expect(secureCookie(false, new URL('https://www.example.com/reports/sign-in'))).toBe(false)
   })
 })

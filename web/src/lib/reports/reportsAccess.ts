@@ -58,12 +58,21 @@ export function sessionTokenValid(token: string | undefined, secret: string, now
   return Number(expires) > now.getTime() / 1000 && !revokedSessions().has(nonce!)
 }
 
+/**
+ * Whether the session cookie is marked Secure: always in production, except for a production build
+ * tried out over plain http on this machine (browsers would drop a Secure cookie from http://127.0.0.1).
+ */
+export function secureCookie(production: boolean, requestUrl: URL): boolean {
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(requestUrl.hostname)
+  return production && !(requestUrl.protocol === 'http:' && loopback)
+}
+
 /** The Set-Cookie attributes of a session: never readable by scripts, never sent from other sites. */
-export function sessionCookieOptions(production: boolean) {
+export function sessionCookieOptions(secure: boolean) {
   return {
     httpOnly: true,
     sameSite: 'strict' as const,
-    secure: production,
+    secure,
     path: '/',
     maxAge: sessionLifetimeSeconds,
   }

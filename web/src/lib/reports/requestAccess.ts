@@ -1,4 +1,4 @@
-import type { NextRequest } from 'next/server'
+import { type NextRequest, NextResponse } from 'next/server'
 import { bearerMatches, sessionCookieName, sessionTokenValid } from './reportsAccess'
 
 /** A reports request is let in with the session cookie, or with `Authorization: Bearer <secret>`. */
@@ -28,4 +28,12 @@ export function plainText(status: number, message: string, headers: Record<strin
     status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
   })
+}
+
+/**
+ * A 303 to a path on this site, as a relative Location: Next may name its own host differently from
+ * the one the browser used (localhost for 127.0.0.1), and the session cookie belongs to the latter.
+ */
+export function seeOther(path: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { Location: path, 'Cache-Control': 'no-store' } })
 }

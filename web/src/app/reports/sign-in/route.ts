@@ -1,21 +1,22 @@
-import { type NextRequest, NextResponse } from 'next/server'
+import type { NextRequest } from 'next/server'
 import { z } from 'zod'
 import {
   attemptLimiter,
   createSessionToken,
   secretMatches,
+  secureCookie,
   sessionCookieName,
   sessionCookieOptions,
 } from '@/lib/reports/reportsAccess'
 import { reportsSettings } from '@/lib/reports/reportsSettings'
-import { plainText, sameOrigin } from '@/lib/reports/requestAccess'
+import { plainText, sameOrigin, seeOther } from '@/lib/reports/requestAccess'
 
 const signInForm = z.object({ secret: z.string().max(1000) })
 
 /** The sign-in form posts here; the answer is a 303 back to /reports, signed in or with why not. */
 export async function POST(request: NextRequest) {
   const settings = reportsSettings()
-  const back = (query = '') => NextResponse.redirect(new URL(`/reports${query}`, request.nextUrl), 303)
+  const back = (query = '') => seeOther(`/reports${query}`)
   if (!settings.secret) return back()
   if (!sameOrigin(request)) return plainText(403, 'Sign in from the reports page.')
   const limiter = attemptLimiter()
@@ -31,7 +32,7 @@ export async function POST(request: NextRequest) {
   response.cookies.set(
     sessionCookieName,
     createSessionToken(settings.secret),
-    sessionCookieOptions(settings.production),
+    sessionCookieOptions(secureCookie(settings.production, request.nextUrl)),
   )
   return response
 }

@@ -1,14 +1,17 @@
-import { type NextRequest, NextResponse } from 'next/server'
-import { revokeSessionToken, sessionCookieName, sessionCookieOptions } from '@/lib/reports/reportsAccess'
+import type { NextRequest } from 'next/server'
+import { revokeSessionToken, secureCookie, sessionCookieName, sessionCookieOptions } from '@/lib/reports/reportsAccess'
 import { reportsSettings } from '@/lib/reports/reportsSettings'
-import { plainText, sameOrigin } from '@/lib/reports/requestAccess'
+import { plainText, sameOrigin, seeOther } from '@/lib/reports/requestAccess'
 
 /** Ends the session: the cookie is overwritten with an expired one, and the token refused from now on. */
 export async function POST(request: NextRequest) {
   if (!sameOrigin(request)) return plainText(403, 'Sign out from the reports page.')
   const settings = reportsSettings()
   if (settings.secret) revokeSessionToken(request.cookies.get(sessionCookieName)?.value, settings.secret)
-  const response = NextResponse.redirect(new URL('/reports?signin=out', request.nextUrl), 303)
-  response.cookies.set(sessionCookieName, '', { ...sessionCookieOptions(settings.production), maxAge: 0 })
+  const response = seeOther('/reports?signin=out')
+  response.cookies.set(sessionCookieName, '', {
+    ...sessionCookieOptions(secureCookie(settings.production, request.nextUrl)),
+    maxAge: 0,
+  })
   return response
 }
