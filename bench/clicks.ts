@@ -23,8 +23,8 @@ import { startPostgres } from '../tests/support/postgresServer.ts'
 const webDir = fileURLToPath(new URL('../web/', import.meta.url))
 const distDir = '.next-bench'
 const clients = 20
-const seconds = Number(process.env.BENCH_SECONDS ?? 10)
-const warmupSeconds = 2
+const seconds = Number(process.env.BENCH_SECONDS ?? 5)
+const warmupSeconds = 5
 const nextCli = createRequire(join(webDir, 'package.json')).resolve('next/dist/bin/next')
 
 /** /go/ paths of the sample's offers, read from the dataset like the site does. */
@@ -95,6 +95,11 @@ async function serve(env: Record<string, string>): Promise<Server> {
   }
 }
 
+async function loadSeries(url: string, paths: string[], duration: number) {
+  const result = await load(url, paths, duration)
+  return { latencies: result.latencies, seconds: result.seconds, errors: result.errors }
+}
+
 interface Result {
   requests: number
   perSecond: number
@@ -104,7 +109,11 @@ interface Result {
 }
 
 /** `clients` loops, each sending the next request when the last answered, for `duration` seconds. */
-async function load(url: string, paths: string[], duration: number): Promise<Result> {
+async function load(
+  url: string,
+  paths: string[],
+  duration: number,
+): Promise<{ latencies: number[]; seconds: number; errors: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients })
   const latencies: number[] = []
   let errors = 0
@@ -138,57 +147,99 @@ async function load(url: string, paths: string[], duration: number): Promise<Res
       }
     }),
   )
-  const elapsed = (performance.now() - started) / 1000
   agent.destroy()
-  latencies.sort((a, b) => a - b)
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? 0
-  return { requests: latencies.length, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors }
+  return { latencies, seconds: (performance.now() - started) / 1000, errors }
 }
 
-async function measure(name: string, url: string, paths: string[]): Promise<Result> {
-  await load(url, paths, warmupSeconds)
-  const result = await load(url, paths, seconds)
+const secret = 'bench-reports-secret-0123456789'
+
+/** Until the reports API answers, the database is still opening (PGlite) or unreachable. */
+async function databaseReady(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const response = await fetch(`${url}/api/reports/clicks`, { headers: { authorization: `Bearer ${secret}` } }).catch(
+      () => null,
+    )
+    if (response?.status === 200) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`the click database behind ${url} did not become ready`)
+}
+
+interface Series {
+  latencies: number[]
+  requests: number
+  seconds: number
+  errors: number
+}
+
+function summary(series: Series): Result {
+  const latencies = [...series.latencies].sort((a, b) => a - b)
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? 0
+  return {
+    requests: series.requests,
+    perSecond: series.requests / series.seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors: series.errors,
+  }
+}
+
+function print(name: string, result: Result) {
   console.log(
     `${name.padEnd(9)} ${result.perSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms  (${result.requests} requests, ${result.errors} not 302)`,
   )
-  return result
 }
 
 async function main() {
   if (process.argv.includes('--build') || !existsSync(join(webDir, distDir, 'BUILD_ID'))) await build()
   const paths = goPaths()
   const scratch = await mkdtemp(join(tmpdir(), 'bench-clicks-'))
-  const results: Record<string, Result> = {}
-  console.log(`/go/ with ${clients} concurrent clients, ${seconds} s per set-up after ${warmupSeconds} s warm-up\n`)
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 4)
+  console.log(
+    `/go/ with ${clients} concurrent clients: ${rounds} rounds of ${seconds} s per set-up, taken in turn so a busy machine weighs on each alike\n`,
+  )
+  const postgres = await startPostgres()
+  const servers: Server[] = []
+  const series: Record<string, Series> = {}
   try {
-    for (const [name, env] of [
-      ['off', { CLICKS_RECORDING: 'off', CLICKS_DATA_DIR: join(scratch, 'off') }],
-      ['pglite', { CLICKS_DATA_DIR: join(scratch, 'pglite') }],
-    ] as const) {
-      const server = await serve(env)
-      try {
-        results[name] = await measure(name, server.url, paths)
-      } finally {
-        await server.stop()
-      }
+    const targets = {
+      off: await serve({ CLICKS_RECORDING: 'off', CLICKS_DATA_DIR: join(scratch, 'off'), REPORTS_SECRET: secret }),
+      pglite: await serve({ CLICKS_DATA_DIR: join(scratch, 'pglite'), REPORTS_SECRET: secret }),
+      postgres: await serve({ DATABASE_URL: postgres.url, REPORTS_SECRET: secret }),
     }
-    const postgres = await startPostgres()
-    try {
-      const server = await serve({ DATABASE_URL: postgres.url })
-      try {
-        results.postgres = await measure('postgres', server.url, paths)
-        await postgres.stop()
-        results['pg-down'] = await measure('pg-down', server.url, paths)
-        await postgres.start()
-      } finally {
-        await server.stop()
+    servers.push(...Object.values(targets))
+    for (const server of servers) await databaseReady(server.url)
+    // Warm-up: let each server compile its code paths before anything counts.
+    for (const server of servers) await load(server.url, paths, warmupSeconds)
+    const add = (name: string, result: Awaited<ReturnType<typeof loadSeries>>) => {
+      series[name] ??= { latencies: [], requests: 0, seconds: 0, errors: 0 }
+      const into = series[name]
+      into.latencies.push(...result.latencies)
+      into.requests += result.latencies.length
+      into.seconds += result.seconds
+      into.errors += result.errors
+    }
+    for (let round = 0; round < rounds; round++) {
+      // A different one first each round, so none always follows the database restart below.
+      const order = Object.entries(targets)
+      for (const [name, server] of [...order.slice(round % order.length), ...order.slice(0, round % order.length)]) {
+        add(name, await loadSeries(server.url, paths, seconds))
       }
-    } finally {
-      await postgres.destroy()
+      await postgres.stop()
+      add('pg-down', await loadSeries(targets.postgres.url, paths, seconds))
+      await postgres.start()
+      // Wait until the held clicks are written, so the next rounds measure a database that is up.
+      await databaseReady(targets.postgres.url)
+      await new Promise((resolve) => setTimeout(resolve, 3000))
     }
   } finally {
+    for (const server of servers) await server.stop()
+    await postgres.destroy()
     await rm(scratch, { recursive: true, force: true })
   }
+  const results = Object.fromEntries(Object.entries(series).map(([name, one]) => [name, summary(one)]))
+  for (const [name, result] of Object.entries(results)) print(name, result)
   const ratio = (a: number, b: number) => (a / b).toFixed(2)
   const off = results.off!.perSecond
   console.log('\nThroughput relative to recording off (target >= 0.80):')
