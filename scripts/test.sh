@@ -22,7 +22,8 @@ step "Studio build"
 pnpm --filter @microneedling/studio build
 step "Sample dataset check"
 pnpm content:check
-step "Contract, Studio and browser tests"
+step "Contract, database, Studio and browser tests"
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-postgresql.sh
 # The Studio was built above; the Studio test reuses that build unless a source changed since.
 STUDIO_BUILT=1 pnpm --filter @microneedling/tests test

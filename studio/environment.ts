@@ -20,3 +20,8 @@ export const dataset = readSetting(process.env.SANITY_STUDIO_DATASET, 'productio
 
 /** Where the shoppers' site runs; the Presentation tool will load its pages from here. */
 export const previewUrl = readSetting(process.env.SANITY_STUDIO_PREVIEW_URL, 'http://localhost:3000')
+
+/** The site's click reports (partner clicks, link checks, stale prices), signed in with REPORTS_SECRET. */
+export function reportsUrl(siteUrl: string = previewUrl): string {
+  return new URL('/reports', `${siteUrl.replace(/\/+$/, '')}/`).toString()
+}

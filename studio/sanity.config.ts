@@ -5,6 +5,7 @@ import { structureTool } from 'sanity/structure'
 
 import { dataset, previewUrl, projectId } from './environment.ts'
 import { locations, mainDocuments } from './presentation/resolve.ts'
+import { ReportsNavbar } from './reportsNavbar.ts'
 import { schemaTypes } from './schemaTypes/index.ts'
 import { actionsForDocumentType, withoutSingletonTemplates } from './singletons.ts'
 import { structure } from './structure.ts'
@@ -29,6 +30,9 @@ export default defineConfig({
     }),
     visionTool({ defaultApiVersion: '2025-02-19' }),
   ],
+
+  // A link to the site's click reports (/reports), next to the Studio's own navigation.
+  studio: { components: { navbar: ReportsNavbar } },
 
   schema: {
     types: schemaTypes,

@@ -4,6 +4,8 @@ import { configDefaults, defineConfig } from 'vitest/config'
  * Three sets of cross-package tests:
  * - `contract`: the content loaders through the real @sanity/client against a local Content Lake
  *   stand-in. Plain Node, a few seconds; run on every change (`pnpm test:contract`).
+ * - `database`: click storage, reports and link checks on PGlite and on a throwaway PostgreSQL 15
+ *   server (scripts/ensure-postgresql.sh installs it) (`pnpm test:database`).
  * - `studio`: the Studio's static build booting in headless Chromium. Its global setup runs
  *   `sanity build` once (skipped with STUDIO_BUILT=1 while studio/dist is fresh) (`pnpm test:studio`).
  * - `browser`: the built site in headless Chromium. Its global setup runs `next build` once
@@ -23,6 +25,18 @@ export default defineConfig({
           include: ['contract/**/*.test.ts'],
           environment: 'node',
           testTimeout: 15_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'database',
+          include: ['database/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each file starts its own PostgreSQL server: one at a time is plenty on a small machine.
+          maxWorkers: 1,
           sequence: { groupOrder: 0 },
         },
       },

@@ -130,7 +130,7 @@ describe('a site built on a dataset with broken documents', () => {
 
   it('leaves out the javascript: offer and keeps the device’s other offer', async () => {
     expect(await open(`/devices/${scriptOffer.device}`)).toBe(200)
-    expect(await partnerLinkPaths()).toEqual([`/go/${scriptOffer.device}/${scriptOffer.kept}`])
+    expect(await partnerLinkPaths()).toEqual([`/go/${scriptOffer.device}/${scriptOffer.kept}?from=device`])
     expect(await page.locator('[href^="javascript:" i]').count()).toBe(0)
     await expectRulesKept()
     const go = await fetch(`${site.url}/go/${scriptOffer.device}/${scriptOffer.offer}`, { redirect: 'manual' })
@@ -139,7 +139,7 @@ describe('a site built on a dataset with broken documents', () => {
 
   it('leaves out the offer on a host its partner does not allow, and /go/ refuses it', async () => {
     expect(await open(`/devices/${offHostOffer.device}`)).toBe(200)
-    expect(await partnerLinkPaths()).toEqual([`/go/${offHostOffer.device}/${offHostOffer.kept}`])
+    expect(await partnerLinkPaths()).toEqual([`/go/${offHostOffer.device}/${offHostOffer.kept}?from=device`])
     const refused = await fetch(`${site.url}/go/${offHostOffer.device}/${offHostOffer.offer}`, { redirect: 'manual' })
     expect(refused.status).toBe(404)
     const kept = await fetch(`${site.url}/go/${offHostOffer.device}/${offHostOffer.kept}`, { redirect: 'manual' })

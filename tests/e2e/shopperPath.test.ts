@@ -265,7 +265,10 @@ describe('a shopper looking for a gentle home roller', () => {
     )
     const link = page.getByRole('table').locator('a[href^="/go/"]').first()
     const goPath = (await link.getAttribute('href'))!
-    const offer = expectedOffers().find((candidate) => candidate.goPath === goPath)
+    // The link says which kind of page it is on, for the click reports; only the path picks the offer.
+    const [goPathname, goQuery] = goPath.split('?')
+    expect(goQuery).toBe('from=compare')
+    const offer = expectedOffers().find((candidate) => candidate.goPath === goPathname)
     expect(offer, `${goPath} is not an offer in the sample dataset`).toBeDefined()
     expect(
       offer!.partner.trackingParameter,

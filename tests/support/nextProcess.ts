@@ -11,8 +11,8 @@ import { testDistDir, webDir } from './paths.ts'
 
 const nextCli = createRequire(join(webDir, 'package.json')).resolve('next/dist/bin/next')
 
-/** Variables that choose the content source: the tests decide these, never the shell they run in. */
-const contentVariables = /^(NEXT_PUBLIC_SANITY_|SANITY_API_|CONTENT_DATASET$)/
+/** Variables that choose the content source and the click database: the tests decide these, never the shell. */
+const contentVariables = /^(NEXT_PUBLIC_SANITY_|SANITY_API_|CONTENT_DATASET$|DATABASE_URL$|CLICKS_|REPORTS_SECRET$)/
 
 export function siteEnvironment(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject } from 'vitest'
 import { freePort } from './freePort.ts'
@@ -127,17 +128,24 @@ export async function startSite(options: StartSiteOptions = {}): Promise<Running
   }
   const port = options.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
+  // Every server its own click database unless the file chose one: PGlite allows one process per folder.
+  const ownClicks =
+    options.env?.CLICKS_DATA_DIR || options.env?.DATABASE_URL ? null : await mkdtemp(join(tmpdir(), 'site-clicks-'))
   const next = runNext(
     ['start', '--hostname', '127.0.0.1', '--port', String(port)],
-    siteEnvironment({ ...options.env, NEXT_DIST_DIR: distDir }),
+    siteEnvironment({ ...(ownClicks ? { CLICKS_DATA_DIR: ownClicks } : {}), ...options.env, NEXT_DIST_DIR: distDir }),
   )
+  const close = async () => {
+    await next.stop()
+    if (ownClicks) await rm(ownClicks, { recursive: true, force: true })
+  }
   try {
     await waitUntilAnswering(url, next.exited, options.readyTimeoutMs ?? 60_000)
   } catch (error) {
-    await next.stop()
+    await close()
     throw new Error(`${(error as Error).message}\n--- next start output ---\n${tail(next.output())}`)
   }
-  return { url, port, output: next.output, close: next.stop }
+  return { url, port, output: next.output, close }
 }
 
 async function waitUntilAnswering(url: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {

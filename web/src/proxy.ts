@@ -1,21 +1,24 @@
 import { type NextRequest, NextResponse } from 'next/server'
-import { createLogClickRecorder } from './lib/clickRecorder'
+import { clickRecording } from './lib/clicks/clickRecording'
+import { pageKindParameter, recordedPageKind } from './lib/clicks/pageKinds'
+import { isFilteredRequest } from './lib/clicks/requestKind'
 import { contentSource } from './lib/contentSource'
 import { partnerRedirectResponse } from './lib/partnerRedirect'
 import { unavailableResponse } from './lib/unavailableDocument'
 
-const recorder = createLogClickRecorder()
-
 /**
  * Partner links: /go/<device slug>/<offer key>. A known offer with a valid stored URL gets a 302 to
  * it (and the click is recorded); anything else falls through to app/go/[device]/[offer], which
- * renders the site's not-found page with a 404. Only the path is read from the request.
+ * renders the site's not-found page with a 404. Only the path decides the target; the `from`
+ * parameter (the kind of page the link was on) and the method, purpose and user agent (whether it
+ * is a shopper's click) only decide how the click is counted.
  */
 export async function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
   try {
-    const response = await partnerRedirectResponse(contentSource(), request.nextUrl.pathname, recorder, {
-      record: request.method === 'GET',
+    const response = await partnerRedirectResponse(contentSource(), request.nextUrl.pathname, clickRecording(), {
+      filtered: isFilteredRequest(request.method, request.headers),
+      pageKind: recordedPageKind(request.nextUrl.searchParams.get(pageKindParameter)),
     })
     return response ?? NextResponse.next()
   } catch (error) {

@@ -69,9 +69,7 @@ describe('pages and /go/ agree on which offers are usable', () => {
     for (const device of (await loadDeviceListPage(source, { sort: 'name' }, 1, { pageSize: 1000 })).devices) {
       const usable = new Set(usableOffers(device.slug, device.offers, () => {}).map((offer) => offer.key))
       for (const offer of device.offers) {
-        const response = await partnerRedirectResponse(source, `/go/${device.slug}/${offer.key}`, recorder, {
-          record: false,
-        })
+        const response = await partnerRedirectResponse(source, `/go/${device.slug}/${offer.key}`, recorder)
         const redirects = response?.status === 302
         if (usable.has(offer.key)) shown++
         else refused++

@@ -1,15 +1,15 @@
 import { fileURLToPath } from 'node:url'
 import { createEmbeddedSource } from '@microneedling/content/source/embedded'
 import { describe, expect, it, vi } from 'vitest'
-import { createLogClickRecorder, type PartnerClick } from '@/lib/clickRecorder'
+import type { ClickEvent } from '@/lib/clicks/clickEvent'
 import { parseGoPath, partnerRedirectResponse } from '@/lib/partnerRedirect'
 
 const source = createEmbeddedSource(fileURLToPath(new URL('./fixtures/dataset.ndjson', import.meta.url)))
 const at = new Date('2026-02-01T12:00:00Z')
 
 function collecting() {
-  const clicks: PartnerClick[] = []
-  return { clicks, recorder: { record: (click: PartnerClick) => void clicks.push(click) } }
+  const clicks: ClickEvent[] = []
+  return { clicks, recorder: { record: (click: ClickEvent) => void clicks.push(click) } }
 }
 
 describe('parseGoPath', () => {
@@ -37,13 +37,23 @@ describe('partnerRedirectResponse', () => {
   it('answers 302 to the stored https URL with the partner tracking parameter, and records the click', async () => {
     const { clicks, recorder } = collecting()
     const response = await partnerRedirectResponse(source, '/go/lumina-titanium-roller-025/o1', recorder, {
-      record: true,
+      filtered: false,
+      pageKind: 'device',
       now: () => at,
     })
     expect(response?.status).toBe(302)
     expect(response?.headers.get('location')).toBe('https://skincaredirect.example/p/lumina-roller?aff=needlenotes')
     expect(response?.headers.get('cache-control')).toContain('no-store')
-    expect(clicks).toEqual([{ device: 'lumina-titanium-roller-025', offer: 'o1', partner: 'Skincare Direct', at }])
+    expect(clicks).toEqual([
+      {
+        device: 'lumina-titanium-roller-025',
+        offer: 'o1',
+        partner: 'Skincare Direct',
+        pageKind: 'device',
+        at,
+        filtered: false,
+      },
+    ])
   })
 
   it('allows subdomains of an allowed host and leaves the URL alone without a tracking parameter', async () => {
@@ -69,33 +79,25 @@ describe('partnerRedirectResponse', () => {
     warn.mockRestore()
   })
 
-  it('does not record HEAD-style requests but still answers them', async () => {
+  it('answers filtered requests (HEAD, prefetch, bots) the same and counts them apart', async () => {
     const { clicks, recorder } = collecting()
-    const response = await partnerRedirectResponse(source, '/go/dermapro-pen-x/o1', recorder, { record: false })
+    const response = await partnerRedirectResponse(source, '/go/dermapro-pen-x/o1', recorder, {
+      filtered: true,
+      pageKind: 'unknown',
+    })
     expect(response?.headers.get('location')).toBe('https://proclinicsupply.example/pen-x?ref=nn')
-    expect(clicks).toEqual([])
+    expect(clicks.map((click) => click.filtered)).toEqual([true])
   })
 
   it('still redirects when recording fails', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const failing = { record: () => Promise.reject(new Error('log sink down')) }
+    const failing = {
+      record: () => {
+        throw new Error('queue broken')
+      },
+    }
     const response = await partnerRedirectResponse(source, '/go/dermapro-pen-x/o1', failing)
     expect(response?.status).toBe(302)
     error.mockRestore()
-  })
-})
-
-describe('createLogClickRecorder', () => {
-  it('writes one JSON line with device, offer, partner and time, and nothing about the visitor', () => {
-    const lines: string[] = []
-    createLogClickRecorder((line) => lines.push(line)).record({ device: 'd', offer: 'o', partner: 'P', at })
-    expect(lines).toHaveLength(1)
-    expect(JSON.parse(lines[0]!)).toEqual({
-      event: 'partner_click',
-      device: 'd',
-      offer: 'o',
-      partner: 'P',
-      time: '2026-02-01T12:00:00.000Z',
-    })
   })
 })

@@ -127,3 +127,31 @@ describe('parseSiteEnvironment', () => {
     })
   })
 })
+
+describe('click, reports and link-check settings', () => {
+  it('accepts them, numbers as numbers', () => {
+    const environment = parseSiteEnvironment({
+      DATABASE_URL: 'postgres://clicks:pw@db.internal:5432/needlenotes',
+      REPORTS_SECRET: 'a-long-random-reports-secret',
+      CLICKS_RETENTION_DAYS: '90',
+      PRICE_STALE_DAYS: '14',
+      CLICKS_RECORDING: 'off',
+      LINK_CHECK_TIMEOUT_MS: '5000',
+    })
+    expect(environment).toMatchObject({ CLICKS_RETENTION_DAYS: 90, PRICE_STALE_DAYS: 14, LINK_CHECK_TIMEOUT_MS: 5000 })
+  })
+
+  it('names each malformed one, and never shows a secret', () => {
+    const message = problemsWith({
+      DATABASE_URL: 'mysql://root@localhost/db',
+      REPORTS_SECRET: 'short-secret',
+      CLICKS_RETENTION_DAYS: 'forever',
+      PRICE_STALE_DAYS: '0',
+      CLICKS_RECORDING: 'maybe',
+    })
+    expect(problemLines(message)).toHaveLength(5)
+    expect(message).toMatch(/DATABASE_URL.*PostgreSQL URL/)
+    expect(message).toMatch(/REPORTS_SECRET.*at least 16 characters/)
+    expect(message).not.toContain('short-secret')
+  })
+})

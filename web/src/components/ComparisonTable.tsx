@@ -1,5 +1,6 @@
 import type { DeviceSummary } from '@microneedling/content/schemas'
 import Link from 'next/link'
+import type { PageKind } from '@/lib/clicks/pageKinds'
 import { buildCompareRows, type CompareCell } from '@/lib/compareRows'
 import { formatPrice, listInWords } from '@/lib/formatting'
 import { routes } from '@/lib/urls'
@@ -10,10 +11,12 @@ function Cell({
   cell,
   device,
   partnerLinksAllowed,
+  from,
 }: {
   cell: CompareCell
   device: DeviceSummary
   partnerLinksAllowed: boolean
+  from: PageKind
 }) {
   switch (cell.kind) {
     case 'text':
@@ -35,7 +38,7 @@ function Cell({
         <ul className="cell-list cell-offers">
           {cell.offers.map((offer) => (
             <li key={offer.key}>
-              <PartnerLink deviceSlug={device.slug} offerKey={offer.key}>
+              <PartnerLink deviceSlug={device.slug} offerKey={offer.key} from={from}>
                 {formatPrice(offer.price, offer.currency)} at {offer.partner.name}
               </PartnerLink>
             </li>
@@ -54,9 +57,12 @@ export function ComparisonTable({
   partnerLinksAllowed,
   removeHref,
   id = 'comparison',
+  from,
 }: {
   devices: readonly DeviceSummary[]
   partnerLinksAllowed: boolean
+  /** The page the table is on, for the click reports: the compare tool or a curated comparison. */
+  from: 'compare' | 'comparison'
   /** Where "Remove" goes for each device (the compare tool); absent for curated comparisons. */
   removeHref?: (slug: string) => string
   id?: string
@@ -114,7 +120,7 @@ export function ComparisonTable({
               </th>
               {row.cells.map((cell, index) => (
                 <td key={devices[index]!.slug}>
-                  <Cell cell={cell} device={devices[index]!} partnerLinksAllowed={partnerLinksAllowed} />
+                  <Cell cell={cell} device={devices[index]!} partnerLinksAllowed={partnerLinksAllowed} from={from} />
                 </td>
               ))}
             </tr>

@@ -1,6 +1,7 @@
 import type { Offer } from '@microneedling/content/schemas'
 import { availabilities } from '@microneedling/content/vocabulary'
 import { formatDate, formatPrice, label } from '@/lib/formatting'
+import { priceMayHaveChanged } from '@/lib/priceFreshness'
 import { sortOffers } from '@/lib/prices'
 import { PartnerLink } from './PartnerLink'
 
@@ -14,11 +15,14 @@ export function OfferList({
   deviceName,
   offers,
   partnerLinksAllowed,
+  priceStaleDays,
 }: {
   deviceSlug: string
   deviceName: string
   offers: readonly Offer[]
   partnerLinksAllowed: boolean
+  /** A price checked longer ago than this many days is marked as possibly changed. */
+  priceStaleDays: number
 }) {
   return (
     <section id="where-to-buy" className="section where-to-buy" aria-labelledby="where-to-buy-heading">
@@ -42,9 +46,14 @@ export function OfferList({
                     <span>
                       Price checked on <time dateTime={offer.priceCheckedAt}>{formatDate(offer.priceCheckedAt)}</time>
                     </span>
+                    {priceMayHaveChanged(offer.priceCheckedAt, priceStaleDays) ? (
+                      <span className="price-stale" data-testid="price-stale">
+                        This price was checked over {priceStaleDays} days ago and may have changed.
+                      </span>
+                    ) : null}
                   </p>
                 </div>
-                <PartnerLink deviceSlug={deviceSlug} offerKey={offer.key} className="button">
+                <PartnerLink deviceSlug={deviceSlug} offerKey={offer.key} from="device" className="button">
                   View at {offer.partner.name}
                 </PartnerLink>
               </li>

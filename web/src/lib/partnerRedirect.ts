@@ -1,7 +1,8 @@
 import { loadOfferRedirect } from '@microneedling/content/loaders'
 import { partnerRedirectUrl, partnerTargetProblem } from '@microneedling/content/partnerLinks'
 import type { ContentSource } from '@microneedling/content/source/types'
-import type { ClickRecorder } from './clickRecorder'
+import type { ClickEvent } from './clicks/clickEvent'
+import type { RecordedPageKind } from './clicks/pageKinds'
 
 /**
  * /go/<device slug>/<offer key>: the only way partner URLs leave the site. The target is the URL
@@ -50,32 +51,44 @@ export async function findPartnerRedirect(source: ContentSource, path: GoPath): 
   return { url, partner: offer.partner.name }
 }
 
+/** Takes a click and returns at once: the redirect never waits on where clicks are kept. */
+export interface ClickRecorder {
+  record(event: ClickEvent): void
+}
+
+export interface RedirectRequest {
+  /** HEAD, a prefetch or a bot: answered the same, counted apart. */
+  filtered: boolean
+  pageKind: RecordedPageKind
+  now?: () => Date
+}
+
 /**
- * The 302 for a known offer, after recording the click; null when the request should fall through
- * to the not-found page.
+ * The 302 for a known offer, after handing the click to the recorder; null when the request should
+ * fall through to the not-found page.
  */
 export async function partnerRedirectResponse(
   source: ContentSource,
   pathname: string,
-  recorder: ClickRecorder,
-  options: { record: boolean; now?: () => Date } = { record: true },
+  recorder: ClickRecorder | undefined,
+  request: RedirectRequest = { filtered: false, pageKind: 'unknown' },
 ): Promise<Response | null> {
   const path = parseGoPath(pathname)
   if (!path) return null
   const target = await findPartnerRedirect(source, path)
   if (!target) return null
-  if (options.record) {
-    try {
-      await recorder.record({
-        device: path.device,
-        offer: path.offer,
-        partner: target.partner,
-        at: (options.now ?? (() => new Date()))(),
-      })
-    } catch (error) {
-      // A failed count must not cost the shopper the link.
-      console.error(`[go] could not record click: ${error instanceof Error ? error.message : String(error)}`)
-    }
+  try {
+    recorder?.record({
+      device: path.device,
+      offer: path.offer,
+      partner: target.partner,
+      pageKind: request.pageKind,
+      at: (request.now ?? (() => new Date()))(),
+      filtered: request.filtered,
+    })
+  } catch (error) {
+    // A failed count must not cost the shopper the link.
+    console.error(`[go] could not record click: ${error instanceof Error ? error.message : String(error)}`)
   }
   return new Response(null, {
     status: 302,

@@ -1,4 +1,6 @@
-import { parseSiteEnvironment } from './siteEnvironment'
+import { databaseTarget, startClickRecording } from './clicks/clickRecording'
+import { writeClicksBeforeExit } from './clicks/exitAfterWriting'
+import { parseSiteEnvironment, type SiteEnvironment } from './siteEnvironment'
 import { installUnavailableResponses } from './unavailableResponses'
 
 /**
@@ -7,13 +9,22 @@ import { installUnavailableResponses } from './unavailableResponses'
  *    log a throwing register() and keep answering every request with an error, so this exits.)
  * 2. Requests whose content cannot be read are answered 503 "temporarily unavailable" rather than
  *    500 (see unavailableResponses.ts).
+ * 3. Click recording starts: the database is opened and migrated, and the clicks held in memory
+ *    are written before the process exits on SIGTERM/SIGINT.
  */
 export function startServer(): void {
+  let environment: SiteEnvironment
   try {
-    parseSiteEnvironment(process.env)
+    environment = parseSiteEnvironment(process.env)
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}\n`)
     process.exit(1)
   }
   installUnavailableResponses()
+  const recording = startClickRecording({
+    target: databaseTarget(environment),
+    enabled: environment.CLICKS_RECORDING !== 'off',
+    retentionDays: environment.CLICKS_RETENTION_DAYS ?? 400,
+  })
+  writeClicksBeforeExit(recording)
 }

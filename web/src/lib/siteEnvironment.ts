@@ -36,6 +36,30 @@ export const siteEnvironmentShape = {
   ),
   /** Where editors open the Studio; previews link text back to it. */
   SANITY_STUDIO_URL: optional(httpUrl('https://studio.example.com')),
+  /** A PostgreSQL server for clicks and link checks; without it they go to PGlite in CLICKS_DATA_DIR. */
+  DATABASE_URL: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^postgres(ql)?:\/\/\S+$/,
+        'must be a PostgreSQL URL, such as postgres://user:password@host:5432/database',
+      ),
+  ),
+  /** The embedded database's folder (PGlite), when DATABASE_URL is not set. Default: .data/clicks. */
+  CLICKS_DATA_DIR: optional(z.string().trim()),
+  /** `off` stops recording clicks (the redirects are unchanged); for comparisons and emergencies. */
+  CLICKS_RECORDING: optional(z.enum(['on', 'off'], { error: 'must be "on" or "off"' })),
+  /** How long daily click counts and link checks are kept. Default: 400 days. */
+  CLICKS_RETENTION_DAYS: optional(z.coerce.number().int().min(1, 'must be a whole number of days, at least 1')),
+  /** The shared secret for /reports and the reports API. Without it, the reports are off. */
+  REPORTS_SECRET: optional(
+    z.string().trim().min(16, 'must be at least 16 characters (a long random string; it signs in to /reports)'),
+  ),
+  /** An offer whose price was checked longer ago than this is flagged as possibly changed. Default: 30. */
+  PRICE_STALE_DAYS: optional(z.coerce.number().int().min(1, 'must be a whole number of days, at least 1')),
+  /** How long the link checker waits for one shop's page, in milliseconds. Default: 10000. */
+  LINK_CHECK_TIMEOUT_MS: optional(z.coerce.number().int().min(100, 'must be a number of milliseconds, at least 100')),
   NODE_ENV: z.string().optional(),
 }
 

@@ -124,7 +124,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <h2 id="table-heading" className="visually-hidden">
               Side by side
             </h2>
-            <ComparisonTable devices={chosen} partnerLinksAllowed={settings !== null} removeHref={removeHref} />
+            <ComparisonTable
+              from="compare"
+              devices={chosen}
+              partnerLinksAllowed={settings !== null}
+              removeHref={removeHref}
+            />
           </section>
           {finder}
           {includesHomeDevice(chosen) ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}

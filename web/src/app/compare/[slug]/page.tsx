@@ -64,7 +64,7 @@ export default async function CuratedComparisonPage({ params }: { params: Promis
         {devices.length >= 2 ? (
           <section className="section" aria-labelledby="table-heading">
             <h2 id="table-heading">Side by side</h2>
-            <ComparisonTable devices={devices} partnerLinksAllowed={settings !== null} />
+            <ComparisonTable from="comparison" devices={devices} partnerLinksAllowed={settings !== null} />
             <p>
               <Link href={routes.compareDevices(devices.map((device) => device.slug))} prefetch={false}>
                 Change the devices in this comparison

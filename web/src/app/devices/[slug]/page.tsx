@@ -16,10 +16,12 @@ import { Rating } from '@/components/Rating'
 import { RichText } from '@/components/RichText'
 import { SpecsTable } from '@/components/SpecsTable'
 import { getDevice, getPrerenderedDeviceSlugs, getSiteSettings, staticSlugs } from '@/lib/content'
+import { siteEnvironment } from '@/lib/environment'
 import { formatNeedleLength, formatPrice, label } from '@/lib/formatting'
 import { breadcrumbJsonLd, productJsonLd } from '@/lib/jsonLd'
 import { describe, pageMetadata } from '@/lib/metadata'
 import { homeDeviceCaveats, medicalDisclaimer } from '@/lib/pageCopy'
+import { defaultPriceStaleDays } from '@/lib/priceFreshness'
 import { lowestPrice } from '@/lib/prices'
 import { absoluteUrl, routes } from '@/lib/urls'
 
@@ -169,6 +171,7 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
           deviceName={device.name}
           offers={device.offers}
           partnerLinksAllowed={partnerLinksAllowed}
+          priceStaleDays={siteEnvironment().PRICE_STALE_DAYS ?? defaultPriceStaleDays}
         />
       </article>
 

@@ -1,0 +1,39 @@
+import { type NextRequest, NextResponse } from 'next/server'
+import { bearerMatches, sessionCookieName, sessionTokenValid } from './reportsAccess'
+
+/** A reports request is let in with the session cookie, or with `Authorization: Bearer <secret>`. */
+export function reportsRequestAllowed(request: NextRequest, secret: string): boolean {
+  return (
+    bearerMatches(request.headers.get('authorization'), secret) ||
+    sessionTokenValid(request.cookies.get(sessionCookieName)?.value, secret)
+  )
+}
+
+/**
+ * Forms that change who is signed in are only taken from the site's own pages: a browser always
+ * sends Origin with a POST, and another site's page would send its own.
+ */
+export function sameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get('origin')
+  return (
+    origin === null ||
+    origin === request.nextUrl.origin ||
+    origin === `http://${request.headers.get('host')}` ||
+    origin === `https://${request.headers.get('host')}`
+  )
+}
+
+export function plainText(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(`${message}\n`, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  })
+}
+
+/**
+ * A 303 to a path on this site, as a relative Location: Next may name its own host differently from
+ * the one the browser used (localhost for 127.0.0.1), and the session cookie belongs to the latter.
+ */
+export function seeOther(path: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { Location: path, 'Cache-Control': 'no-store' } })
+}
