@@ -3,8 +3,10 @@ import { clickRecording } from './lib/clicks/clickRecording'
 import { pageKindParameter, recordedPageKind } from './lib/clicks/pageKinds'
 import { isFilteredRequest } from './lib/clicks/requestKind'
 import { contentSource } from './lib/contentSource'
+import { cachedDeviceListPath } from './lib/deviceListCache'
 import { partnerRedirectResponse } from './lib/partnerRedirect'
 import { unavailableResponse } from './lib/unavailableDocument'
+import { routes } from './lib/urls'
 
 /**
  * Partner links: /go/<device slug>/<offer key>. A known offer with a valid stored URL gets a 302 to
@@ -15,10 +17,17 @@ import { unavailableResponse } from './lib/unavailableDocument'
  */
 export async function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
+  const { pathname, searchParams } = request.nextUrl
+  if (pathname === routes.devices) {
+    const cached = cachedDeviceListPath(searchParams)
+    return cached ? NextResponse.rewrite(new URL(cached, request.url)) : NextResponse.next()
+  }
+  // Only rewrites reach the cached views: a made-up one must not become a kept page.
+  if (pathname.startsWith(`${routes.devices}/view/`)) return new NextResponse('Not found', { status: 404 })
   try {
-    const response = await partnerRedirectResponse(contentSource(), request.nextUrl.pathname, clickRecording(), {
+    const response = await partnerRedirectResponse(contentSource(), pathname, clickRecording(), {
       filtered: isFilteredRequest(request.method, request.headers),
-      pageKind: recordedPageKind(request.nextUrl.searchParams.get(pageKindParameter)),
+      pageKind: recordedPageKind(searchParams.get(pageKindParameter)),
     })
     return response ?? NextResponse.next()
   } catch (error) {
@@ -29,5 +38,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: '/go/:device/:offer',
+  matcher: ['/go/:device/:offer', '/devices', '/devices/view/:path*'],
 }

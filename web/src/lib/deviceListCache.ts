@@ -1,0 +1,41 @@
+import { type DeviceFilters, listPageHref, parseDeviceFilters, parseListPage, type SearchParams } from './deviceFilters'
+
+/** Pages past this are rendered for each request rather than kept: no list of ours is this long. */
+const maxCachedPage = 500
+const viewPrefix = '/devices/view/'
+
+/** Only filters with a fixed list of values: their views are few enough to keep every one. */
+function hasOnlyEnumerableFilters(filters: DeviceFilters): boolean {
+  return [filters.minNeedle, filters.maxNeedle, filters.minPrice, filters.maxPrice].every(
+    (value) => value === undefined,
+  )
+}
+
+/**
+ * Where the proxy sends a /devices request so Next.js renders it once and keeps it (revalidated
+ * by tag and every minute): the view named by its canonical query, so equivalent URLs share one
+ * copy. Null for a query the page must answer with a message, for price and needle ranges (their
+ * values are endless, so their views are rendered per request from cached query results) and for
+ * very deep pages.
+ */
+export function cachedDeviceListPath(searchParams: URLSearchParams): string | null {
+  const raw: SearchParams = {}
+  for (const key of new Set(searchParams.keys())) raw[key] = searchParams.getAll(key)
+  const { filters, messages } = parseDeviceFilters(raw)
+  const { page, messages: pageMessages } = parseListPage(raw)
+  const known = new Set(['use', 'form', 'material', 'concern', 'sort', 'page'])
+  const unknownKeys = [...searchParams.keys()].some((key) => !known.has(key))
+  if (messages.length > 0 || pageMessages.length > 0 || unknownKeys) return null
+  if (!hasOnlyEnumerableFilters(filters) || page > maxCachedPage) return null
+  const query = new URL(listPageHref(filters, page), 'http://site.invalid').search.slice(1)
+  return `${viewPrefix}${query ? encodeURIComponent(query) : 'all'}`
+}
+
+/** The query string a cached view stands for (the inverse of cachedDeviceListPath). */
+export function viewQuery(segment: string): SearchParams {
+  const query = segment === 'all' ? '' : decodeURIComponent(segment)
+  const params = new URLSearchParams(query)
+  const raw: SearchParams = {}
+  for (const key of new Set(params.keys())) raw[key] = params.getAll(key)
+  return raw
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { cachedDeviceListPath, viewQuery } from '@/lib/deviceListCache'
+
+const path = (query: string) => cachedDeviceListPath(new URLSearchParams(query))
+
+describe('cachedDeviceListPath', () => {
+  it('names one kept view for every spelling of the same list', () => {
+    expect(path('')).toBe('/devices/view/all')
+    expect(path('use=home&sort=price-asc&page=2')).toBe(path('page=2&sort=price-asc&use=home'))
+    expect(path('use=home&sort=rating&page=1')).toBe(path('use=home'))
+    expect(viewQuery(path('use=home&form=dermaRoller&page=3')!.split('/').at(-1)!)).toEqual({
+      use: ['home'],
+      form: ['dermaRoller'],
+      page: ['3'],
+    })
+  })
+
+  it('leaves to the per-request page what needs a message, endless ranges and unknown parameters', () => {
+    for (const query of [
+      'use=spaceship',
+      'page=abc',
+      'use=home&use=professional',
+      'maxPrice=40',
+      'minNeedle=0.2',
+      'x=1',
+      'page=501',
+    ]) {
+      expect(path(query), query).toBeNull()
+    }
+  })
+})
