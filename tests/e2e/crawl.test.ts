@@ -217,10 +217,16 @@ describe('crawl from /', () => {
     const offers = new Map(expectedOffers().map((offer) => [offer.goPath, offer]))
     const lines: string[] = []
     for (const [path, foundOn] of partnerPaths) {
-      const offer = offers.get(path)
+      // The query only says which kind of page the link is on, for the click reports.
+      const [pathname, query = ''] = path.split('?')
+      const offer = offers.get(pathname!)
       if (!offer) {
         lines.push(`${path} (on ${foundOn}): names no offer in the dataset`)
         continue
+      }
+      const from = new URLSearchParams(query).get('from')
+      if (from !== pageKindOf(foundOn)) {
+        lines.push(`${path} (on ${foundOn}): says it is on a "${from}" page, not a "${pageKindOf(foundOn)}" page`)
       }
       // HEAD: the site answers it like GET but does not count it as a click.
       const response = await fetch(`${site.url}${path}`, { method: 'HEAD', redirect: 'manual' })
@@ -240,3 +246,15 @@ describe('crawl from /', () => {
     expect(lines, report(lines)).toEqual([])
   })
 })
+
+/** The kind of page a path is, as the site's partner links name it for the click reports. */
+function pageKindOf(path: string): string | null {
+  const pathname = path.split('?')[0]!
+  if (pathname === '/') return 'home'
+  if (pathname.startsWith('/devices/')) return 'device'
+  if (pathname === '/devices') return 'list'
+  if (pathname.startsWith('/compare/')) return 'comparison'
+  if (pathname === '/compare') return 'compare'
+  if (pathname.startsWith('/guides/')) return 'guide'
+  return null
+}
