@@ -12,6 +12,7 @@ import {
   loadDevicesBySlugs,
   loadGuide,
   loadGuideSummaries,
+  loadKnownPaths,
   loadOfferRedirect,
   loadSitemapEntries,
   loadSiteSettings,
@@ -115,6 +116,7 @@ const cases: Record<QueryName, QueryCase[]> = {
       ),
     ),
   sitemapQuery: [caseFor('sitemap', {}, (source) => loadSitemapEntries(source))],
+  knownPathsQuery: [caseFor('known paths', {}, (source) => loadKnownPaths(source))],
 }
 
 let standIn: ContentLakeStandIn

@@ -173,6 +173,12 @@ export async function confirmContentAnswers(source: ContentSource): Promise<void
   await run(source, 'siteSettingsQuery', {}, [], {})
 }
 
+/** Every slug with a page, and every device's offer keys (see knownPathsQuery). */
+export async function loadKnownPaths(source: ContentSource) {
+  const raw = await run(source, 'knownPathsQuery', {}, [cacheTags.devices, cacheTags.comparisons, cacheTags.guides], {})
+  return schemas.knownPathsSchema.parse(raw ?? {})
+}
+
 export async function loadSitemapEntries(source: ContentSource) {
   const raw = await run(source, 'sitemapQuery', {}, [cacheTags.devices, cacheTags.comparisons, cacheTags.guides], {})
   return schemas.sitemapSchema.parse(raw ?? {})

@@ -797,6 +797,22 @@ export type SitemapQueryResult = {
   }>;
 };
 
+// Source: ../packages/content/src/queries.ts
+// Variable: knownPathsQuery
+// Query: {  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, "offerKeys": offers[]._key },  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current },  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current }}
+export type KnownPathsQueryResult = {
+  devices: Array<{
+    slug: string;
+    offerKeys: Array<string> | null;
+  }>;
+  comparisons: Array<{
+    slug: string;
+  }>;
+  guides: Array<{
+    slug: string;
+  }>;
+};
+
 // Query TypeMap
 import "@sanity/client";
 declare module "@sanity/client" {
@@ -812,5 +828,6 @@ declare module "@sanity/client" {
     '*[(_type == "author") && defined(slug.current)] | order(name asc){\n  _id, name, "slug": slug.current, role, credentials,\n  bio\n}': AuthorsQueryResult;
     '*[(_type == "device") && (slug.current == $device)][0]{\n  "offer": offers[_key == $offer][0]{\n    "key": _key,\n    url,\n    "partner": partner->{ _id, name, allowedHosts, trackingParameter }\n  }\n}.offer': OfferRedirectQueryResult;
     '{\n  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, _updatedAt },\n  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt },\n  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt }\n}': SitemapQueryResult;
+    '{\n  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, "offerKeys": offers[]._key },\n  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current },\n  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current }\n}': KnownPathsQueryResult;
   }
 }

@@ -220,3 +220,20 @@ export const sitemapSchema = z.object({
   guides: lenientList(sitemapEntry, 'sitemap guide'),
 })
 export type SitemapEntries = z.output<typeof sitemapSchema>
+
+const knownSlug = z.object({ slug: z.string() })
+export const knownPathsSchema = z.object({
+  devices: z
+    .array(knownSlug.extend({ offerKeys: z.array(z.string().nullable()).nullish() }))
+    .nullish()
+    .transform((devices) => devices ?? []),
+  comparisons: z
+    .array(knownSlug)
+    .nullish()
+    .transform((comparisons) => comparisons ?? []),
+  guides: z
+    .array(knownSlug)
+    .nullish()
+    .transform((guides) => guides ?? []),
+})
+export type KnownPaths = z.output<typeof knownPathsSchema>

@@ -149,6 +149,7 @@ type ParsedWith = {
   authorsQuery: [typeof schemas.authorWithBioSchema]
   offerRedirectQuery: typeof schemas.offerRedirectSchema
   sitemapQuery: typeof schemas.sitemapSchema
+  knownPathsQuery: typeof schemas.knownPathsSchema
 }
 type ParsedOutput<Parser> = Parser extends [infer Item extends z.ZodType]
   ? z.output<Item>[]
@@ -178,6 +179,7 @@ export const agreement: QueryAgreement = {
   authorsQuery: true,
   offerRedirectQuery: true,
   sitemapQuery: true,
+  knownPathsQuery: true,
 }
 /** A query removed from queries.ts leaves no schema listed for it. */
 export type NoSchemaForRemovedQueries = Assert<[Exclude<keyof ParsedWith, QueryName>] extends [never] ? true : false>
