@@ -56,12 +56,15 @@ describe.each(failures)('when the Content Lake gives $what', ({ failure, logged 
   const newSlug = `never-generated-${failure.toLowerCase()}`
 
   it('serves the pages already generated, and 503 "temporarily unavailable" for a page never generated', async () => {
-    publishNewDevice(newSlug)
+    const id = publishNewDevice(newSlug)
     // Pages the site has served keep being served; a filtered list is one query per filter set.
     expect((await fetchPage(running.site, '/devices?use=home')).status).toBe(200)
     const logBefore = running.site.output().length
     running.standIn.failNext(10_000, failure)
     try {
+      // Sanity delivers the publish; the site cannot refresh anything now, and says so.
+      const delivered = await sendWebhook(running.site, { _type: 'device', _id: id, slug: newSlug, previousSlug: null })
+      expect(delivered.status).toBe(503)
       for (const path of ['/', `/devices/${slugOf(generatedDevice)}`, '/guides', '/devices?use=home']) {
         const page = await fetchPage(running.site, path)
         expect(page.status, `${path} during the outage`).toBe(200)
@@ -119,15 +122,14 @@ describe('a document that fails its schema', () => {
   it('is left out: its page is not found, the list goes on without it, and the log names it', async () => {
     const logBefore = running.site.output().length
     const id = publishNewDevice('schema-failure', { rating: 'excellent' })
-    const page = await fetchPage(running.site, '/devices/schema-failure')
-    expect(page.status).toBe(404)
-    expect(running.site.output().slice(logBefore)).toMatch(new RegExp(`left out ${id} \\(device page\\): rating`))
-
     // Published, webhook delivered: the list is refreshed, and still renders, without it.
     expect(
       (await sendWebhook(running.site, { _type: 'device', _id: id, slug: 'schema-failure', previousSlug: null }))
         .status,
     ).toBe(200)
+    const page = await fetchPage(running.site, '/devices/schema-failure')
+    expect(page.status).toBe(404)
+    expect(running.site.output().slice(logBefore)).toMatch(new RegExp(`left out ${id} \\(device page\\): rating`))
     const list = await fetchPage(running.site, '/devices')
     expect(list.status).toBe(200)
     expect(list.html).not.toContain('New device schema-failure')

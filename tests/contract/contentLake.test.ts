@@ -15,6 +15,7 @@ import {
   loadDevicesBySlugs,
   loadGuide,
   loadGuideSummaries,
+  loadKnownPaths,
   loadListedDeviceCount,
   loadOfferRedirect,
   loadPrerenderedDeviceSlugs,
@@ -177,6 +178,7 @@ const cases: Record<QueryName, QueryCase[]> = {
       loadSitemapEntries(source, { start: 5, end: 10, withEditorial: false }),
     ),
   ],
+  knownPathsQuery: [caseFor('known paths', {}, (source) => loadKnownPaths(source))],
 }
 
 let standIn: ContentLakeStandIn

@@ -109,6 +109,16 @@ afterAll(async () => {
   await site?.close()
 })
 
+/** The text of a page's <main>, without JavaScript: tags removed, white space folded. */
+function mainTextOf(html: string): string {
+  const main = /<main\b[^>]*>([\s\S]*)<\/main>/i.exec(html)?.[1] ?? ''
+  return main
+    .replace(/<script\b[\s\S]*?<\/script>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
 /** One line per page that broke a rule, so the failure message is the to-do list. */
 function report(lines: string[]): string {
   return `${lines.length} problem(s):\n${lines.join('\n')}`
@@ -204,13 +214,28 @@ describe('crawl from /', () => {
     for (const page of withPartnerLinks) expect(page.facts.disclosure?.precedesFirstPartnerLink, page.path).toBe(true)
   })
 
-  // vercel/next.js#62228: a page that calls notFound() while rendering on demand answers 404 with
-  // an empty HTML shell; the not-found page appears only once the browser has run the page's
-  // JavaScript (the crawl above sees it because it runs JavaScript). Without JavaScript, and for
-  // link checkers, it is a blank page. When Next fixes it this starts passing: remove `.fails`.
-  it.fails('KNOWN BUG: an unknown device answers the 404 page without JavaScript (vercel/next.js#62228)', async () => {
-    const html = await (await fetch(`${site.url}/devices/no-such-device`)).text()
-    expect(html).toContain('<h1>We could not find that page</h1>')
+  // vercel/next.js#62228: a page that calls notFound() while rendering on demand answers 404 with an
+  // empty HTML shell that only the browser's JavaScript fills in. So unknown slugs never reach the
+  // page: the proxy answers them with the prebuilt not-found page (web/src/lib/knownPaths.ts).
+  it('unknown devices, comparisons and guides answer the full 404 page without JavaScript', async () => {
+    const reference = await fetch(`${site.url}/this-page-does-not-exist`)
+    expect(reference.status).toBe(404)
+    const expectedText = mainTextOf(await reference.text())
+    expect(expectedText).toMatch(/^We could not find that page The link may be old/)
+    const lines: string[] = []
+    for (const path of [
+      '/devices/no-such-device',
+      '/compare/no-such-comparison',
+      '/guides/no-such-guide',
+      '/devices/%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      `/guides/${'a'.repeat(300)}`,
+    ]) {
+      const response = await fetch(`${site.url}${path}`)
+      const text = mainTextOf(await response.text())
+      if (response.status !== 404 || text !== expectedText)
+        lines.push(`${path}: ${response.status}, main text "${text.slice(0, 120)}"`)
+    }
+    expect(lines, report(lines)).toEqual([])
   })
 
   it('every partner link found answers 302 to its stored https URL on a host its partner allows', async () => {

@@ -4,16 +4,20 @@ import { pageKindParameter, recordedPageKind } from './lib/clicks/pageKinds'
 import { isFilteredRequest } from './lib/clicks/requestKind'
 import { contentSource } from './lib/contentSource'
 import { cachedDeviceListPath } from './lib/deviceListCache'
+import { documentPage, isKnownPage, notFoundRewritePath } from './lib/knownPaths'
 import { partnerRedirectResponse } from './lib/partnerRedirect'
 import { unavailableResponse } from './lib/unavailableDocument'
 import { routes } from './lib/urls'
 
 /**
- * Partner links: /go/<device slug>/<offer key>. A known offer with a valid stored URL gets a 302 to
- * it (and the click is recorded); anything else falls through to app/go/[device]/[offer], which
- * renders the site's not-found page with a 404. Only the path decides the target; the `from`
- * parameter (the kind of page the link was on) and the method, purpose and user agent (whether it
- * is a shopper's click) only decide how the click is counted.
+ * What is decided before a page renders:
+ * - /devices with a canonical query goes to its cached view (lib/deviceListCache.ts);
+ * - device, comparison and guide addresses the site has no page for get the prebuilt not-found
+ *   page without a query of their own (lib/knownPaths.ts);
+ * - partner links, /go/<device slug>/<offer key>: a known offer with a valid stored URL gets a 302
+ *   to it (and the click is counted); anything else gets the not-found page. Only the path decides
+ *   the target; the `from` parameter (the kind of page the link was on) and the method, purpose and
+ *   user agent (whether it is a shopper's click) only decide how the click is counted.
  */
 export async function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
@@ -23,13 +27,17 @@ export async function proxy(request: NextRequest) {
     return cached ? NextResponse.rewrite(new URL(cached, request.url)) : NextResponse.next()
   }
   // Only rewrites reach the cached views: a made-up one must not become a kept page.
-  if (pathname.startsWith(`${routes.devices}/view/`)) return new NextResponse('Not found', { status: 404 })
+  if (pathname.startsWith(`${routes.devices}/view/`))
+    return NextResponse.rewrite(new URL(notFoundRewritePath, request.url))
+  const page = documentPage(pathname)
+  if (page) return unknownPageCheck(request, page)
   try {
     const response = await partnerRedirectResponse(contentSource(), pathname, clickRecording(), {
       filtered: isFilteredRequest(request.method, request.headers),
       pageKind: recordedPageKind(searchParams.get(pageKindParameter)),
     })
-    return response ?? NextResponse.next()
+    // Anything else is not a partner link: the prebuilt not-found page, even for a path Next could not decode.
+    return response ?? NextResponse.rewrite(new URL(notFoundRewritePath, request.url))
   } catch (error) {
     // Content unavailable: no redirect can be checked, so none is given; the link is not "not found".
     console.error(`[go] ${error instanceof Error ? error.message : String(error)}`)
@@ -37,6 +45,29 @@ export async function proxy(request: NextRequest) {
   }
 }
 
+/**
+ * Device, comparison and guide pages: an address the site has no page for gets the prebuilt
+ * not-found page at once, without a query of its own (lib/knownPaths.ts). Previews (draft mode)
+ * may show documents not yet published, so they are not checked; nor is anything while the content
+ * source cannot say, so the page answers as it does during an outage.
+ */
+async function unknownPageCheck(request: NextRequest, page: NonNullable<ReturnType<typeof documentPage>>) {
+  if (request.cookies.has('__prerender_bypass')) return NextResponse.next()
+  try {
+    if (await isKnownPage(contentSource(), page.kind, page.slug)) return NextResponse.next()
+  } catch {
+    return NextResponse.next()
+  }
+  return NextResponse.rewrite(new URL(notFoundRewritePath, request.url))
+}
+
 export const config = {
-  matcher: ['/go/:device/:offer', '/devices', '/devices/view/:path*'],
+  matcher: [
+    '/go/:device/:offer',
+    '/devices',
+    '/devices/view/:path*',
+    '/devices/:slug',
+    '/compare/:slug',
+    '/guides/:slug',
+  ],
 }

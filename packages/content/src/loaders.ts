@@ -253,6 +253,12 @@ export async function confirmContentAnswers(source: ContentSource): Promise<void
   await run(source, 'siteSettingsQuery', {}, [], {})
 }
 
+/** Every slug with a page, and every device's offer keys (see knownPathsQuery). */
+export async function loadKnownPaths(source: ContentSource) {
+  const raw = await run(source, 'knownPathsQuery', {}, [cacheTags.devices, cacheTags.comparisons, cacheTags.guides], {})
+  return schemas.knownPathsSchema.parse(raw ?? {})
+}
+
 /**
  * One sitemap's pages: devices `start` to `end` (in id order, so sitemaps do not shift when a
  * device is renamed) and, with `withEditorial`, every comparison and guide.

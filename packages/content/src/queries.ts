@@ -239,3 +239,13 @@ export const sitemapQuery = defineQuery(`{
 
 /** How many devices have a page: the number of device sitemaps follows from it. */
 export const listedDeviceCountQuery = defineQuery(`count(*[${isListedDevice}])`)
+
+/**
+ * Every address the site has a page or a partner link for: the /go/ proxy checks invented
+ * addresses against it before any other query, so they cost nothing and leave nothing cached.
+ */
+export const knownPathsQuery = defineQuery(`{
+  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, "offerKeys": offers[]._key },
+  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current },
+  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current }
+}`)

@@ -1110,6 +1110,22 @@ export type SitemapQueryResult = {
 // Query: count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])])
 export type ListedDeviceCountQueryResult = number;
 
+// Source: ../packages/content/src/queries.ts
+// Variable: knownPathsQuery
+// Query: {  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, "offerKeys": offers[]._key },  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current },  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current }}
+export type KnownPathsQueryResult = {
+  devices: Array<{
+    slug: string;
+    offerKeys: Array<string> | null;
+  }>;
+  comparisons: Array<{
+    slug: string;
+  }>;
+  guides: Array<{
+    slug: string;
+  }>;
+};
+
 // Query TypeMap
 import "@sanity/client";
 declare module "@sanity/client" {
@@ -1131,5 +1147,6 @@ declare module "@sanity/client" {
     '*[(_type == "device") && (slug.current == $device)][0]{\n  "offer": offers[_key == $offer][0]{\n    "key": _key,\n    url,\n    "partner": partner->{ _id, name, allowedHosts, trackingParameter }\n  }\n}.offer': OfferRedirectQueryResult;
     '{\n  "devices": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])] | order(_id asc)[$start...$end]{ "slug": slug.current, _updatedAt, name, intendedUse, rating, verdict },\n  "comparisons": *[$withEditorial && (_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title, verdict },\n  "guides": *[$withEditorial && (_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title }\n}': SitemapQueryResult;
     'count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])])': ListedDeviceCountQueryResult;
+    '{\n  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, "offerKeys": offers[]._key },\n  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current },\n  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current }\n}': KnownPathsQueryResult;
   }
 }

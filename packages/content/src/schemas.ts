@@ -276,3 +276,20 @@ export const sitemapSchema = z.object({
 export type SitemapEntries = z.output<typeof sitemapSchema>
 
 export const listedDeviceCountSchema = count
+
+const knownSlug = z.object({ slug: z.string() })
+export const knownPathsSchema = z.object({
+  devices: z
+    .array(knownSlug.extend({ offerKeys: z.array(z.string().nullable()).nullish() }))
+    .nullish()
+    .transform((devices) => devices ?? []),
+  comparisons: z
+    .array(knownSlug)
+    .nullish()
+    .transform((comparisons) => comparisons ?? []),
+  guides: z
+    .array(knownSlug)
+    .nullish()
+    .transform((guides) => guides ?? []),
+})
+export type KnownPaths = z.output<typeof knownPathsSchema>

@@ -161,6 +161,7 @@ type ParsedWith = {
   authorsQuery: [typeof schemas.authorWithBioSchema]
   offerRedirectQuery: typeof schemas.offerRedirectSchema
   sitemapQuery: typeof schemas.sitemapSchema
+  knownPathsQuery: typeof schemas.knownPathsSchema
 }
 type ParsedOutput<Parser> = Parser extends [infer Item extends z.ZodType]
   ? z.output<Item>[]
@@ -196,6 +197,7 @@ export const agreement: QueryAgreement = {
   authorsQuery: true,
   offerRedirectQuery: true,
   sitemapQuery: true,
+  knownPathsQuery: true,
 }
 /** A query removed from queries.ts leaves no schema listed for it. */
 export type NoSchemaForRemovedQueries = Assert<[Exclude<keyof ParsedWith, QueryName>] extends [never] ? true : false>

@@ -417,6 +417,20 @@ describeQuery('listedDeviceCountQuery', () => {
   })
 })
 
+describeQuery('knownPathsQuery', () => {
+  it('lists every page slug, and every device with its offer keys', async () => {
+    const known = await through('knownPathsQuery', (source) => loaders.loadKnownPaths(source))
+    const slugs = (entries: { slug: string }[]) => entries.map((entry) => entry.slug).sort()
+    expect(slugs(known.devices)).toEqual(sampleOfType('device').map(slugOf).sort())
+    expect(slugs(known.comparisons)).toEqual(sampleOfType('comparison').map(slugOf).sort())
+    expect(slugs(known.guides)).toEqual(sampleOfType('guide').map(slugOf).sort())
+    for (const device of sampleOfType('device')) {
+      const keys = ((device.offers ?? []) as { _key: string }[]).map((offer) => offer._key)
+      expect(known.devices.find((entry) => entry.slug === slugOf(device))?.offerKeys ?? []).toEqual(keys)
+    }
+  })
+})
+
 it('covers every query exported from queries.ts (add a describeQuery block for a new one)', () => {
   expect([...covered].sort()).toEqual(Object.keys(queries).sort())
 })

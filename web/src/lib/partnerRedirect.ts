@@ -3,6 +3,7 @@ import { partnerRedirectUrl, partnerTargetProblem } from '@microneedling/content
 import type { ContentSource } from '@microneedling/content/source/types'
 import type { ClickEvent } from './clicks/clickEvent'
 import type { RecordedPageKind } from './clicks/pageKinds'
+import { isKnownOffer } from './knownPaths'
 
 /**
  * /go/<device slug>/<offer key>: the only way partner URLs leave the site. The target is the URL
@@ -39,6 +40,10 @@ export interface PartnerRedirect {
 
 /** Where the offer's partner link goes, or null (unknown device or offer, or a URL that breaks the rules). */
 export async function findPartnerRedirect(source: ContentSource, path: GoPath): Promise<PartnerRedirect | null> {
+  // Invented device slugs and offer keys cost no query of their own (see knownPaths.ts). When the
+  // list of known ones cannot be had, the offer itself is asked for, as before.
+  const known = await isKnownOffer(source, path.device, path.offer).catch(() => true)
+  if (!known) return null
   const offer = await loadOfferRedirect(source, path.device, path.offer)
   if (!offer) return null
   const url = partnerRedirectUrl(offer)

@@ -3,6 +3,7 @@ import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
 import { contentSource, forgetVisitorQueryAnswers } from '@/lib/contentSource'
 import { siteEnvironment } from '@/lib/environment'
+import { forgetKnownPaths } from '@/lib/knownPaths'
 import { tagsToRevalidate, webhookPayloadSchema } from '@/lib/revalidation'
 import { acceptedDeliveries, readSignedWebhook } from '@/lib/signedWebhook'
 import { retryAfterSeconds } from '@/lib/unavailableCopy'
@@ -47,6 +48,9 @@ export async function POST(request: NextRequest): Promise<Response> {
   }
 
   const tags = tagsToRevalidate(payload.data)
+  // A new or renamed page must be found at once by the proxy's check of invented addresses, also
+  // when the refresh below cannot happen yet (the page then answers as pages do in an outage).
+  if (tags.length > 0) forgetKnownPaths()
   if (tags.length > 0) {
     // The Content Lake is eventually consistent: a moment after the webhook, queries see the change.
     await new Promise((resolve) => setTimeout(resolve, contentLakeConsistencyDelayMs))
