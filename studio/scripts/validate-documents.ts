@@ -94,17 +94,19 @@ async function validateOne(
  */
 function mayHaveUnknownFields(value: unknown, type: SchemaType): boolean {
   if (Array.isArray(value)) {
-    if (!('of' in type)) return false
+    if (type.jsonType !== 'array' || !('of' in type)) return false
     return value.some((item) => {
       if (!isRecord(item) && !Array.isArray(item)) return false
       const itemType = arrayItemType(item, type.of)
       return itemType ? mayHaveUnknownFields(item, itemType) : true
     })
   }
-  if (!isRecord(value) || !('fields' in type)) return false
-  const fieldNames = new Set(type.fields.map((field) => field.name))
+  if (!isRecord(value) || type.jsonType !== 'object') return false
+  // Sanity's check treats an object type without a field list as declaring none.
+  const fields = ('fields' in type ? type.fields : undefined) ?? []
+  const fieldNames = new Set(fields.map((field) => field.name))
   if (Object.keys(value).some((key) => !key.startsWith('_') && !fieldNames.has(key))) return true
-  return type.fields.some((field) => mayHaveUnknownFields(value[field.name], field.type))
+  return fields.some((field) => mayHaveUnknownFields(value[field.name], field.type))
 }
 
 /** The member type Sanity validates an array item with (its `resolveTypeForArrayItem`, for objects). */
