@@ -12,11 +12,18 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import process from 'node:process'
 
-import { createEmbeddedSource, parseNdjson, sampleDatasetPath } from '@microneedling/content'
-import { type Finding, findDanglingReferences, findSchemaRejections, formatFinding } from '@microneedling/content/check'
+import { parseNdjson, type StoredDocument, sampleDatasetPath } from '@microneedling/content'
+import {
+  createIndexedDataset,
+  type Finding,
+  findDanglingReferences,
+  findSchemaRejections,
+  formatFinding,
+} from '@microneedling/content/check'
+import type { NdjsonProblem } from '@microneedling/content/source/ndjson'
 import type { SanityDocument } from 'sanity'
 
-import { validateDocumentsWithStudioRules } from './validate-documents.ts'
+import { validateDocumentsInWorkers } from './validate-in-workers.ts'
 
 /** Sanity's own bookkeeping documents, which no schema type describes. */
 function isSystemDocument(document: { _id: string; _type: string }): boolean {
@@ -33,17 +40,35 @@ export async function checkDataset(fileName: string): Promise<Finding[]> {
     level: 'error',
     message: problem.message,
   }))
-  const studioFindings: Finding[] = (await validateDocumentsWithStudioRules(documents as SanityDocument[])).map(
-    (problem) => ({
-      documentId: problem.documentId,
-      path: problem.path || '(document)',
-      rule: 'studio',
-      level: problem.level === 'error' ? 'error' : 'warning',
-      message: problem.message,
-    }),
-  )
-  const schemaFindings = await findSchemaRejections(createEmbeddedSource(fileName), documents)
+  // The Studio's rules run in worker threads while this thread runs the site's loaders.
+  const [studioProblems, schemaFindings] = await Promise.all([
+    validateDocumentsInWorkers(documents as SanityDocument[]),
+    findSchemaRejectionsInFile(fileName, allDocuments, problems, documents),
+  ])
+  const studioFindings: Finding[] = studioProblems.map((problem) => ({
+    documentId: problem.documentId,
+    path: problem.path || '(document)',
+    rule: 'studio',
+    level: problem.level === 'error' ? 'error' : 'warning',
+    message: problem.message,
+  }))
   return [...lineFindings, ...studioFindings, ...findDanglingReferences(documents), ...schemaFindings]
+}
+
+/**
+ * The site's loaders over every line of the file, as the embedded source reads it, warning about
+ * the same skipped lines it does; the queries run on an index of the documents, built once.
+ */
+async function findSchemaRejectionsInFile(
+  fileName: string,
+  allDocuments: StoredDocument[],
+  problems: NdjsonProblem[],
+  documents: StoredDocument[],
+): Promise<Finding[]> {
+  for (const problem of problems) {
+    console.warn(`[content] ${fileName} line ${problem.line} skipped: ${problem.message}`)
+  }
+  return findSchemaRejections(createIndexedDataset(allDocuments).asContentSource(), documents)
 }
 
 async function main(fileArgument: string | undefined): Promise<number> {

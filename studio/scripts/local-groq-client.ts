@@ -1,11 +1,12 @@
-import { applyPerspective } from '@microneedling/content/source/perspective'
-import { evaluate, parse } from 'groq-js'
+import { createIndexedDataset, type IndexedDataset } from '@microneedling/content/check'
 import type { SanityClient, SanityDocument } from 'sanity'
 
 /**
  * A stand-in for the Sanity client that answers GROQ queries from documents in memory, with
  * groq-js (the engine behind the site's embedded dataset). Validation rules that query the
  * Content Lake (slug uniqueness, offer hosts) then run offline against the documents being checked.
+ * Every client derived from it (`withConfig`, `clone`) shares one indexed copy of the documents,
+ * because validation asks for a derived client for each slug it checks.
  *
  * It implements the part of the client those rules use: `fetch`, `withConfig`, `config` and
  * `clone`. Anything else throws, so a rule that starts to need more fails loudly here.
@@ -42,17 +43,16 @@ function supportedPerspective(perspective: unknown, fallback: SupportedPerspecti
 }
 
 export function createLocalGroqClient(documents: readonly SanityDocument[], config: LocalClientConfig): SanityClient {
-  const published = applyPerspective(documents, 'published')
+  return createClient(createIndexedDataset(documents), config)
+}
 
+function createClient(dataset: IndexedDataset, config: LocalClientConfig): SanityClient {
   async function fetch(query: string, params: Record<string, unknown> = {}, options: FetchOptions = {}) {
-    const perspective = supportedPerspective(options.perspective, config.perspective)
-    const dataset = perspective === 'raw' ? documents : published
-    const result = await evaluate(parse(query, { params }), { dataset, params })
-    return result.get()
+    return dataset.query(query, params, supportedPerspective(options.perspective, config.perspective))
   }
 
   const withConfig = (overrides: Partial<LocalClientConfig> = {}) =>
-    createLocalGroqClient(documents, {
+    createClient(dataset, {
       ...config,
       ...overrides,
       perspective: supportedPerspective(overrides.perspective, config.perspective),
@@ -61,7 +61,7 @@ export function createLocalGroqClient(documents: readonly SanityDocument[], conf
   const client = {
     fetch,
     withConfig,
-    clone: () => createLocalGroqClient(documents, config),
+    clone: () => createClient(dataset, config),
     config: (overrides?: Partial<LocalClientConfig>) => (overrides ? withConfig(overrides) : configWithUrl(config)),
   }
 

@@ -3,6 +3,7 @@ import {
   createWorkspaceFromConfig,
   pathToString,
   type SanityDocument,
+  type SchemaType,
   type ValidationMarker,
   validateDocument,
   type Workspace,
@@ -56,13 +57,16 @@ function toProblem(documentId: string, marker: ValidationMarker): DocumentValida
  * the verdict editors see, which decides whether they can publish. The "cli" pass also reports
  * fields the schema does not know, but it does so by re-levelling every rule on an object value
  * (a slug, a reference, `needleSpec`) as a warning, so only its unknown-field markers are kept.
+ * It costs as much as the first, so it runs only for a document that has a key its schema may
+ * not declare.
  */
 async function validateOne(
   document: SanityDocument,
   workspace: Workspace,
   getDocumentExists: GetDocumentExists,
 ): Promise<DocumentValidationProblem[]> {
-  if (!workspace.schema.get(document._type)) {
+  const documentType = workspace.schema.get(document._type)
+  if (!documentType) {
     return [
       {
         documentId: document._id,
@@ -74,16 +78,70 @@ async function validateOne(
   }
   const [studioMarkers, cliMarkers] = await Promise.all([
     validateDocument({ document, workspace, getDocumentExists, environment: 'studio' }),
-    validateDocument({ document, workspace, getDocumentExists, environment: 'cli' }),
+    mayHaveUnknownFields(document, documentType)
+      ? validateDocument({ document, workspace, getDocumentExists, environment: 'cli' })
+      : [],
   ])
   const unknownFieldMarkers = cliMarkers.filter((marker) => unknownFieldMessage.test(marker.message))
   return [...studioMarkers, ...unknownFieldMarkers].map((marker) => toProblem(document._id, marker))
 }
 
-export async function validateDocumentsWithStudioRules(
-  documents: SanityDocument[],
-): Promise<DocumentValidationProblem[]> {
-  const client = createLocalGroqClient(documents, { projectId, dataset, apiVersion, perspective: 'published' })
+/**
+ * Whether a value has, at any depth, a key (not starting with `_`) that the schema type of the
+ * object holding it does not declare. It walks the value the way Sanity's validation does
+ * (object fields, array items by `_type`); where it cannot tell an item's type, it answers true,
+ * so the "cli" pass is skipped only for documents it could not report on.
+ */
+function mayHaveUnknownFields(value: unknown, type: SchemaType): boolean {
+  if (Array.isArray(value)) {
+    if (type.jsonType !== 'array' || !('of' in type)) return false
+    return value.some((item) => {
+      if (!isRecord(item) && !Array.isArray(item)) return false
+      const itemType = arrayItemType(item, type.of)
+      return itemType ? mayHaveUnknownFields(item, itemType) : true
+    })
+  }
+  if (!isRecord(value) || type.jsonType !== 'object') return false
+  // Sanity's check treats an object type without a field list as declaring none.
+  const fields = ('fields' in type ? type.fields : undefined) ?? []
+  const fieldNames = new Set(fields.map((field) => field.name))
+  if (Object.keys(value).some((key) => !key.startsWith('_') && !fieldNames.has(key))) return true
+  return fields.some((field) => mayHaveUnknownFields(value[field.name], field.type))
+}
+
+/** The member type Sanity validates an array item with (its `resolveTypeForArrayItem`, for objects). */
+function arrayItemType(item: unknown, candidates: readonly SchemaType[]): SchemaType | undefined {
+  if (candidates.length === 1) return candidates[0]
+  const itemType = isRecord(item) ? item._type : undefined
+  if (typeof itemType !== 'string') return undefined
+  return (
+    candidates.find((candidate) => candidate.type?.name === itemType) ??
+    candidates.find((candidate) => candidate.name === itemType)
+  )
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Documents validated at the same time. Sanity waits a timer tick between the rules of a document,
+ * so several must be in flight to keep a core busy; more than about 20 only add garbage
+ * collection, as each holds its whole tree of pending rules.
+ */
+const concurrentDocuments = 20
+
+export interface StudioValidator {
+  /** Validates these documents (all from the set the validator was made for), problems in document order. */
+  validate(documents: readonly SanityDocument[]): Promise<DocumentValidationProblem[]>
+}
+
+/**
+ * Builds the Studio workspace, the offline client and the set of published ids once for a whole
+ * dataset; `validate` can then check any part of it (a worker thread checks its share this way).
+ */
+export async function createStudioValidator(allDocuments: readonly SanityDocument[]): Promise<StudioValidator> {
+  const client = createLocalGroqClient(allDocuments, { projectId, dataset, apiVersion, perspective: 'published' })
   const workspace = await createWorkspaceFromConfig({
     name: 'validate-documents',
     projectId,
@@ -94,11 +152,26 @@ export async function validateDocumentsWithStudioRules(
   })
 
   // A reference must point at a published document, as Sanity checks when publishing.
-  const publishedIds = new Set(documents.map((document) => document._id))
+  const publishedIds = new Set(allDocuments.map((document) => document._id))
   const getDocumentExists: GetDocumentExists = async ({ id }) => publishedIds.has(id)
 
-  const problemsByDocument = await Promise.all(
-    documents.map((document) => validateOne(document, workspace, getDocumentExists)),
-  )
-  return problemsByDocument.flat()
+  return {
+    async validate(documents) {
+      const problemsByDocument: DocumentValidationProblem[][] = new Array(documents.length)
+      let next = 0
+      async function validateNext(): Promise<void> {
+        for (let index = next++; index < documents.length; index = next++) {
+          problemsByDocument[index] = await validateOne(documents[index]!, workspace, getDocumentExists)
+        }
+      }
+      await Promise.all(Array.from({ length: Math.min(concurrentDocuments, documents.length) }, validateNext))
+      return problemsByDocument.flat()
+    },
+  }
+}
+
+export async function validateDocumentsWithStudioRules(
+  documents: SanityDocument[],
+): Promise<DocumentValidationProblem[]> {
+  return (await createStudioValidator(documents)).validate(documents)
 }

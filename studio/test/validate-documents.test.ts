@@ -244,6 +244,24 @@ describe('validateDocumentsWithStudioRules', () => {
     ])
   })
 
+  it('reports fields the schema does not know inside an offer and the needle spec, as warnings', async () => {
+    const documents = sampleDocumentsWith(sampleIds.homeDevice, (device) => {
+      device.offers[0].coupon = 'SAVE10'
+      device.needleSpec.gauge = 32
+    })
+    const problems = await validateDocumentsWithStudioRules(documents)
+    expect(errorsOf(problems, sampleIds.homeDevice)).toEqual([])
+    const unknownFields = problemsOf(problems, sampleIds.homeDevice, 'warning').filter((problem) =>
+      problem.message.includes('does not exist'),
+    )
+    expect(new Set(unknownFields.map((problem) => `${problem.path}: ${problem.message}`))).toEqual(
+      new Set([
+        `${homeOfferPath}.coupon: Field 'coupon' does not exist on type 'offer'`,
+        "needleSpec.gauge: Field 'gauge' does not exist on type 'needleSpec'",
+      ]),
+    )
+  })
+
   it('reports a document whose type the Studio does not have', async () => {
     const documents = [...sampleDocuments(), { ...sampleDocuments()[0]!, _id: 'shop-1', _type: 'shop' }]
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), 'shop-1')

@@ -1,3 +1,4 @@
 export * from './findings.ts'
+export * from './indexedDataset.ts'
 export * from './references.ts'
 export * from './schemas.ts'

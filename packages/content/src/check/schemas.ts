@@ -22,8 +22,9 @@ export async function findSchemaRejections(
   documents: readonly StoredDocument[],
 ): Promise<Finding[]> {
   const findings: Finding[] = []
+  const locate = ownerLocator(documents)
   const stopListening = onRejection((rejection) => {
-    const owner = locate(rejection.documentId, documents)
+    const owner = locate(rejection.documentId)
     const fields = rejection.problems.map((problem) => problem.split(':')[0]).join(', ')
     findings.push({
       documentId: owner.documentId,
@@ -67,18 +68,33 @@ export async function findSchemaRejections(
 
 /**
  * Rejections of array items (an offer, a caveat) name the item's key; an editor needs the
- * document that holds it.
+ * document that holds it: the first document, and its first field, with an item of that key.
+ * The ids and keys are gathered on the first rejection, once for the whole dataset.
  */
-function locate(id: string, documents: readonly StoredDocument[]): { documentId: string; itemPath?: string } {
-  if (documents.some((document) => document._id === id)) return { documentId: id }
+function ownerLocator(documents: readonly StoredDocument[]) {
+  let owners: { ids: Set<string>; items: Map<string, { documentId: string; itemPath: string }> } | undefined
+  return (id: string): { documentId: string; itemPath?: string } => {
+    owners ??= gatherOwners(documents)
+    if (owners.ids.has(id)) return { documentId: id }
+    return owners.items.get(id) ?? { documentId: id }
+  }
+}
+
+function gatherOwners(documents: readonly StoredDocument[]) {
+  const ids = new Set(documents.map((document) => document._id))
+  const items = new Map<string, { documentId: string; itemPath: string }>()
   for (const document of documents) {
     for (const [field, value] of Object.entries(document)) {
-      if (Array.isArray(value) && value.some((item) => item && typeof item === 'object' && item._key === id)) {
-        return { documentId: document._id, itemPath: `${field}[_key=="${id}"]` }
+      if (!Array.isArray(value)) continue
+      for (const item of value) {
+        const key = item && typeof item === 'object' ? item._key : undefined
+        if (typeof key === 'string' && !items.has(key)) {
+          items.set(key, { documentId: document._id, itemPath: `${field}[_key=="${key}"]` })
+        }
       }
     }
   }
-  return { documentId: id }
+  return { ids, items }
 }
 
 function dedupe(findings: Finding[]): Finding[] {
