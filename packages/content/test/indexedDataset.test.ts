@@ -3,6 +3,7 @@ import { evaluate, parse } from 'groq-js'
 import { describe, expect, it } from 'vitest'
 import { createIndexedDataset, type DatasetPerspective } from '../src/check/indexedDataset.ts'
 import { sampleDatasetPath } from '../src/config.ts'
+import { deviceListPageParams } from '../src/deviceList.ts'
 import * as queries from '../src/queries.ts'
 import { parseNdjson, type StoredDocument } from '../src/source/ndjson.ts'
 import { applyPerspective } from '../src/source/perspective.ts'
@@ -31,7 +32,7 @@ const documents: StoredDocument[] = [
 
 async function scanned(query: string, params: Record<string, unknown>, perspective: DatasetPerspective) {
   const dataset = perspective === 'raw' ? documents : applyPerspective(documents, perspective)
-  return (await evaluate(parse(query), { dataset, params })).get()
+  return (await evaluate(parse(query, { params }), { dataset, params })).get()
 }
 
 const indexed = createIndexedDataset(documents)
@@ -42,7 +43,11 @@ const cases: Array<{ name: string; query: string; params: Record<string, unknown
   { name: 'a device page for a slug no device has', query: queries.deviceBySlugQuery, params: { slug: 'none' } },
   { name: 'a slug given as a number', query: queries.deviceBySlugQuery, params: { slug: 7 } },
   { name: 'a slug parameter left out', query: queries.deviceBySlugQuery, params: {} },
-  { name: 'the device list, sorted', query: queries.deviceSummariesQuery, params: {} },
+  {
+    name: 'the device list, sorted',
+    query: queries.deviceListPageQuery,
+    params: deviceListPageParams({ sort: 'name' }, 1, 1000),
+  },
   { name: 'the site settings', query: queries.siteSettingsQuery, params: {} },
   {
     name: 'a comparison page',

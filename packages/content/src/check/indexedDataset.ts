@@ -47,18 +47,20 @@ export function createIndexedDataset(documents: readonly StoredDocument[]): Inde
     return current
   }
 
-  function parseQuery(query: string): ExprNode {
-    let tree = parsedQueries.get(query)
+  // Parameters go into the parse: GROQ slices (`[$start...$end]`) must be constants there.
+  function parseQuery(query: string, params: Record<string, unknown>): ExprNode {
+    const key = `${query}\n${JSON.stringify(params)}`
+    let tree = parsedQueries.get(key)
     if (!tree) {
-      tree = parse(query)
-      parsedQueries.set(query, tree)
+      tree = parse(query, { params })
+      parsedQueries.set(key, tree)
     }
     return tree
   }
 
   async function query(text: string, params: Record<string, unknown> = {}, perspective: DatasetPerspective = 'raw') {
     const current = view(perspective)
-    const tree = narrowFilters(parseQuery(text), params, current)
+    const tree = narrowFilters(parseQuery(text, params), params, current)
     const result = await evaluate(tree, {
       dataset: current.documents,
       params,
