@@ -3,7 +3,7 @@ import { clickRecording } from './lib/clicks/clickRecording'
 import { pageKindParameter, recordedPageKind } from './lib/clicks/pageKinds'
 import { isFilteredRequest } from './lib/clicks/requestKind'
 import { contentSource } from './lib/contentSource'
-import { cachedDeviceListPath } from './lib/deviceListCache'
+import { cachedDeviceListPath, isCachedDeviceListPath } from './lib/deviceListCache'
 import { documentPage, isKnownPage, notFoundRewritePath } from './lib/knownPaths'
 import { partnerRedirectResponse } from './lib/partnerRedirect'
 import { unavailableResponse } from './lib/unavailableDocument'
@@ -24,11 +24,13 @@ export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl
   if (pathname === routes.devices) {
     const cached = cachedDeviceListPath(searchParams)
-    return cached ? NextResponse.rewrite(new URL(cached, request.url)) : NextResponse.next()
+    return cached ? NextResponse.rewrite(internalUrl(request, cached)) : NextResponse.next()
   }
-  // Only rewrites reach the cached views: a made-up one must not become a kept page.
-  if (pathname.startsWith(`${routes.devices}/view/`))
-    return NextResponse.rewrite(new URL(notFoundRewritePath, request.url))
+  // Only the views /devices rewrites to are kept: a made-up one must not become a kept page.
+  if (pathname.startsWith(`${routes.devices}/view/`)) {
+    if (isCachedDeviceListPath(pathname)) return NextResponse.next()
+    return NextResponse.rewrite(internalUrl(request, notFoundRewritePath))
+  }
   const page = documentPage(pathname)
   if (page) return unknownPageCheck(request, page)
   try {
@@ -37,12 +39,20 @@ export async function proxy(request: NextRequest) {
       pageKind: recordedPageKind(searchParams.get(pageKindParameter)),
     })
     // Anything else is not a partner link: the prebuilt not-found page, even for a path Next could not decode.
-    return response ?? NextResponse.rewrite(new URL(notFoundRewritePath, request.url))
+    return response ?? NextResponse.rewrite(internalUrl(request, notFoundRewritePath))
   } catch (error) {
     // Content unavailable: no redirect can be checked, so none is given; the link is not "not found".
     console.error(`[go] ${error instanceof Error ? error.message : String(error)}`)
     return unavailableResponse(request.method)
   }
+}
+
+/** A path on this same server: built from nextUrl, whose origin is the one Next serves (request.url's may not be). */
+function internalUrl(request: NextRequest, pathname: string): URL {
+  const url = request.nextUrl.clone()
+  url.pathname = pathname
+  url.search = ''
+  return url
 }
 
 /**
@@ -58,7 +68,7 @@ async function unknownPageCheck(request: NextRequest, page: NonNullable<ReturnTy
   } catch {
     return NextResponse.next()
   }
-  return NextResponse.rewrite(new URL(notFoundRewritePath, request.url))
+  return NextResponse.rewrite(internalUrl(request, notFoundRewritePath))
 }
 
 export const config = {

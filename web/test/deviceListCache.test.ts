@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cachedDeviceListPath, viewQuery } from '@/lib/deviceListCache'
+import { cachedDeviceListPath, isCachedDeviceListPath, viewQuery } from '@/lib/deviceListCache'
 
 const path = (query: string) => cachedDeviceListPath(new URLSearchParams(query))
 
@@ -26,6 +26,23 @@ describe('cachedDeviceListPath', () => {
       'page=501',
     ]) {
       expect(path(query), query).toBeNull()
+    }
+  })
+})
+
+describe('isCachedDeviceListPath', () => {
+  it('accepts the views /devices rewrites to, and nothing else', () => {
+    expect(isCachedDeviceListPath(path('use=home&page=2')!)).toBe(true)
+    expect(isCachedDeviceListPath('/devices/view/all')).toBe(true)
+    for (const made of [
+      '/devices/view/page%3D2%26use%3Dhome',
+      '/devices/view/use%3Dnothing',
+      '/devices/view/%E0%A4%A',
+      '/devices/view/',
+      '/devices/view/all/x',
+      '/devices/view/page%3D1',
+    ]) {
+      expect(isCachedDeviceListPath(made), made).toBe(false)
     }
   })
 })

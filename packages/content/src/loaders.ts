@@ -5,7 +5,7 @@ import { deviceSearchTerms } from './deviceSearch.ts'
 import * as queries from './queries.ts'
 import { describeIssues, reportRejection } from './rejections.ts'
 import * as schemas from './schemas.ts'
-import type { ContentSource, FetchOptions, Perspective, QueryParams } from './source/types.ts'
+import type { ContentSource, Perspective, QueryParams } from './source/types.ts'
 
 /** A query failed to answer (network, HTTP error, malformed reply): pages decide how to degrade. */
 export class ContentUnavailableError extends Error {
@@ -23,6 +23,8 @@ export interface LoadOptions {
   perspective?: Perspective
   /** Previews only: see FetchOptions.stega. */
   stega?: boolean
+  /** The parameters come from what a visitor typed, with no limit to their values: see FetchOptions. */
+  paramsFromVisitors?: boolean
 }
 
 async function run(
@@ -30,7 +32,7 @@ async function run(
   queryName: keyof typeof queries,
   params: QueryParams,
   tags: string[],
-  options: LoadOptions & Pick<FetchOptions, 'paramsFromVisitors'>,
+  options: LoadOptions,
 ): Promise<unknown> {
   try {
     // biome-ignore lint/performance/noDynamicNamespaceImportAccess: every query is used; the name is for the log
@@ -83,11 +85,7 @@ export async function loadDeviceListPage(
 ) {
   const { pageSize, ...loadOptions } = options
   const params = deviceListPageParams(filters, page, pageSize)
-  const raw = await run(source, 'deviceListPageQuery', params, [cacheTags.devices], {
-    ...loadOptions,
-    ...options,
-    paramsFromVisitors: true,
-  })
+  const raw = await run(source, 'deviceListPageQuery', params, [cacheTags.devices], loadOptions)
   return schemas.deviceListPageSchema.parse(raw)
 }
 
@@ -97,10 +95,7 @@ export async function loadDeviceFacets(
   filters: Omit<DeviceFilters, 'sort'>,
   options: LoadOptions = {},
 ) {
-  const raw = await run(source, 'deviceFacetsQuery', deviceFacetParams(filters), [cacheTags.devices], {
-    ...options,
-    paramsFromVisitors: true,
-  })
+  const raw = await run(source, 'deviceFacetsQuery', deviceFacetParams(filters), [cacheTags.devices], options)
   return schemas.deviceFacetsSchema.parse(raw)
 }
 
@@ -134,7 +129,6 @@ export async function searchDevices(
   if (terms.length === 0) return []
   const raw = await run(source, 'deviceSearchQuery', { terms, exclude, limit }, [cacheTags.devices], {
     ...options,
-    paramsFromVisitors: true,
   })
   return parseList(schemas.deviceChoiceSchema, raw, 'device search result')
 }

@@ -26,6 +26,7 @@ import { draftMode } from 'next/headers'
 import { unstable_rethrow } from 'next/navigation'
 import { cache } from 'react'
 import { contentSource } from './contentSource'
+import { hasRangeFilters } from './deviceFilters'
 import { withUsableOffers } from './offers'
 import { markContentUnavailable, markSharedCacheable } from './requestOutcome'
 
@@ -88,13 +89,24 @@ export const getSiteSettings = cache(async (): Promise<SiteSettings | null> => {
 })
 
 /** One page of the filtered catalogue: the query filters, sorts and counts; the page shows it. */
+/**
+ * List and facet answers are kept in Next's data cache when their filters have fixed values (a
+ * bounded set, and the only kind a static or cached page may read), and in the bounded in-process
+ * cache when they have price or needle ranges, whose values are endless (see contentSource.ts).
+ */
+const visitorsOwnValues = (filters: Omit<DeviceFilters, 'sort'>) => hasRangeFilters(filters)
+
 export const getDeviceListPage = cache(async (filters: DeviceFilters, page: number) => {
-  const listed = await read((options) => loadDeviceListPage(contentSource(), filters, page, options))
+  const listed = await read((options) =>
+    loadDeviceListPage(contentSource(), filters, page, { ...options, paramsFromVisitors: visitorsOwnValues(filters) }),
+  )
   return { ...listed, devices: listed.devices.map(withUsableOffers) }
 })
 
 export const getDeviceFacets = cache((filters: Omit<DeviceFilters, 'sort'>) =>
-  read((options) => loadDeviceFacets(contentSource(), filters, options)),
+  read((options) =>
+    loadDeviceFacets(contentSource(), filters, { ...options, paramsFromVisitors: visitorsOwnValues(filters) }),
+  ),
 )
 
 export const getTopRatedDevices = cache(async (count: number) => {
@@ -114,7 +126,9 @@ export const getDevicesBySlugs = cache(async (slugs: readonly string[]) =>
 )
 
 export const searchDeviceChoices = cache((text: string, exclude: readonly string[], limit: number) =>
-  read((options) => searchDevices(contentSource(), text, { exclude: [...exclude], limit }, options)),
+  read((options) =>
+    searchDevices(contentSource(), text, { exclude: [...exclude], limit }, { ...options, paramsFromVisitors: true }),
+  ),
 )
 
 export const getSimilarDevices = cache(

@@ -176,3 +176,8 @@ export function listPageHref(filters: DeviceFilters, page: number): string {
   const query = params.toString()
   return query ? `${routes.devices}?${query}` : routes.devices
 }
+
+/** Whether any filter is a price or needle range: values a visitor types, with no limit to how many. */
+export function hasRangeFilters(filters: Omit<DeviceFilters, 'sort'>): boolean {
+  return [filters.minNeedle, filters.maxNeedle, filters.minPrice, filters.maxPrice].some((value) => value !== undefined)
+}

@@ -1,15 +1,8 @@
-import { type DeviceFilters, listPageHref, parseDeviceFilters, parseListPage, type SearchParams } from './deviceFilters'
+import { hasRangeFilters, listPageHref, parseDeviceFilters, parseListPage, type SearchParams } from './deviceFilters'
 
 /** Pages past this are rendered for each request rather than kept: no list of ours is this long. */
 const maxCachedPage = 500
 const viewPrefix = '/devices/view/'
-
-/** Only filters with a fixed list of values: their views are few enough to keep every one. */
-function hasOnlyEnumerableFilters(filters: DeviceFilters): boolean {
-  return [filters.minNeedle, filters.maxNeedle, filters.minPrice, filters.maxPrice].every(
-    (value) => value === undefined,
-  )
-}
 
 /**
  * Where the proxy sends a /devices request so Next.js renders it once and keeps it (revalidated
@@ -26,9 +19,26 @@ export function cachedDeviceListPath(searchParams: URLSearchParams): string | nu
   const known = new Set(['use', 'form', 'material', 'concern', 'sort', 'page'])
   const unknownKeys = [...searchParams.keys()].some((key) => !known.has(key))
   if (messages.length > 0 || pageMessages.length > 0 || unknownKeys) return null
-  if (!hasOnlyEnumerableFilters(filters) || page > maxCachedPage) return null
+  // Only filters with a fixed list of values: their views are few enough to keep every one.
+  if (hasRangeFilters(filters) || page > maxCachedPage) return null
   const query = new URL(listPageHref(filters, page), 'http://site.invalid').search.slice(1)
   return `${viewPrefix}${query ? encodeURIComponent(query) : 'all'}`
+}
+
+/**
+ * Whether a /devices/view/ path is one cachedDeviceListPath gives: only those are rendered and
+ * kept, so a made-up address cannot add a page to the cache.
+ */
+export function isCachedDeviceListPath(pathname: string): boolean {
+  const segment = pathname.slice(viewPrefix.length)
+  if (!segment || segment.includes('/')) return false
+  let query: string
+  try {
+    query = segment === 'all' ? '' : decodeURIComponent(segment)
+  } catch {
+    return false
+  }
+  return cachedDeviceListPath(new URLSearchParams(query)) === pathname
 }
 
 /** The query string a cached view stands for (the inverse of cachedDeviceListPath). */
