@@ -1,3 +1,4 @@
+import { defaultApiVersion } from '@microneedling/content/apiVersion'
 import { visionTool } from '@sanity/vision'
 import { defineConfig } from 'sanity'
 import { presentationTool } from 'sanity/presentation'
@@ -27,7 +28,7 @@ export default defineConfig({
       },
       resolve: { locations, mainDocuments },
     }),
-    visionTool({ defaultApiVersion: '2025-02-19' }),
+    visionTool({ defaultApiVersion }),
   ],
 
   schema: {

@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { defaultApiVersion } from './apiVersion.ts'
 import { describeIssues } from './rejections.ts'
-import { createContentLakeSource, type QueryCache } from './source/contentLake.ts'
+import { type ContentLakeSettings, createContentLakeSource, type QueryCache } from './source/contentLake.ts'
 import { createEmbeddedSource } from './source/embedded.ts'
 import type { ContentSource } from './source/types.ts'
 
@@ -14,9 +15,8 @@ import type { ContentSource } from './source/types.ts'
  */
 export const sampleDatasetPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'sample', 'dataset.ndjson')
 
-export const defaultApiVersion = '2025-02-19'
-
-const optional = <T extends z.ZodType>(schema: T) =>
+/** An optional variable; empty strings count as unset. */
+export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
 
 /**
@@ -63,7 +63,16 @@ export function checkContentEnvironment(
     }
     return
   }
-  for (const name of projectOnlyVariables) {
+  reportSetWithoutProject(environment, projectOnlyVariables, context)
+}
+
+/** Variables that are set without a Sanity project: a mistake, each reported on its own name. */
+export function reportSetWithoutProject<Name extends string>(
+  environment: Partial<Record<Name, unknown>>,
+  names: readonly Name[],
+  context: z.RefinementCtx,
+): void {
+  for (const name of names) {
     if (environment[name] !== undefined) {
       context.addIssue({
         code: 'custom',
@@ -99,6 +108,20 @@ export function parseContentEnvironment(environment: Record<string, string | und
   return result.data
 }
 
+/** How to reach the configured Sanity project (through its CDN unless another API host is set); null without one. */
+export function contentLakeSettings(environment: ContentEnvironment): ContentLakeSettings | null {
+  if (!environment.NEXT_PUBLIC_SANITY_PROJECT_ID) return null
+  return {
+    projectId: environment.NEXT_PUBLIC_SANITY_PROJECT_ID,
+    dataset: environment.NEXT_PUBLIC_SANITY_DATASET!,
+    apiVersion: environment.NEXT_PUBLIC_SANITY_API_VERSION ?? defaultApiVersion,
+    useCdn: !environment.SANITY_API_HOST,
+    ...(environment.SANITY_API_READ_TOKEN ? { token: environment.SANITY_API_READ_TOKEN } : {}),
+    ...(environment.SANITY_API_HOST ? { apiHost: environment.SANITY_API_HOST } : {}),
+    ...(environment.SANITY_API_TIMEOUT_MS ? { timeoutMs: environment.SANITY_API_TIMEOUT_MS } : {}),
+  }
+}
+
 /**
  * The Content Lake when a project id is configured, otherwise the embedded dataset. `studioUrl`
  * (the site's SANITY_STUDIO_URL) lets previews link text back to the Studio; `cache` keeps
@@ -108,15 +131,10 @@ export function createContentSource(
   environment: ContentEnvironment,
   options: { studioUrl?: string | undefined; cache?: QueryCache } = {},
 ): ContentSource {
-  if (environment.NEXT_PUBLIC_SANITY_PROJECT_ID) {
+  const settings = contentLakeSettings(environment)
+  if (settings) {
     return createContentLakeSource({
-      projectId: environment.NEXT_PUBLIC_SANITY_PROJECT_ID,
-      dataset: environment.NEXT_PUBLIC_SANITY_DATASET!,
-      apiVersion: environment.NEXT_PUBLIC_SANITY_API_VERSION ?? defaultApiVersion,
-      useCdn: !environment.SANITY_API_HOST,
-      ...(environment.SANITY_API_READ_TOKEN ? { token: environment.SANITY_API_READ_TOKEN } : {}),
-      ...(environment.SANITY_API_HOST ? { apiHost: environment.SANITY_API_HOST } : {}),
-      ...(environment.SANITY_API_TIMEOUT_MS ? { timeoutMs: environment.SANITY_API_TIMEOUT_MS } : {}),
+      ...settings,
       ...(options.studioUrl ? { studioUrl: options.studioUrl } : {}),
       ...(options.cache ? { cache: options.cache } : {}),
     })

@@ -1,3 +1,4 @@
+export * from './apiVersion.ts'
 export * from './cacheTags.ts'
 export * from './config.ts'
 export * from './deviceList.ts'

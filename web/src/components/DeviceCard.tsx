@@ -1,14 +1,14 @@
+import { formatNeedleLength, formatPrice } from '@microneedling/content/formatting'
 import type { DeviceSummary } from '@microneedling/content/schemas'
-import { formFactors, intendedUses, needleMaterials } from '@microneedling/content/vocabulary'
+import { formFactors, intendedUses, needleMaterials, titleOf } from '@microneedling/content/vocabulary'
 import Link from 'next/link'
-import { formatNeedleLength, formatPrice, label } from '@/lib/formatting'
 import { lowestPrice } from '@/lib/prices'
 import { routes } from '@/lib/urls'
 import { DevicePictogram } from './DevicePictogram'
 import { Rating } from './Rating'
 
 export function UseBadge({ use }: { use: string }) {
-  return <span className={`badge badge-${use}`}>{label(intendedUses, use)}</span>
+  return <span className={`badge badge-${use}`}>{titleOf(intendedUses, use)}</span>
 }
 
 /** A device in a list: what it is, our verdict, the key facts, and where to go next. */
@@ -29,7 +29,7 @@ export function DeviceCard({
       <div className="device-card-head">
         <DevicePictogram formFactor={device.formFactor} className="pictogram-small" />
         <p className="device-card-kicker">
-          <UseBadge use={device.intendedUse} /> <span>{label(formFactors, device.formFactor)}</span>
+          <UseBadge use={device.intendedUse} /> <span>{titleOf(formFactors, device.formFactor)}</span>
         </p>
         <Rating value={device.rating} />
       </div>
@@ -51,7 +51,7 @@ export function DeviceCard({
         </div>
         <div>
           <dt>Material</dt>
-          <dd>{label(needleMaterials, device.needles.material)}</dd>
+          <dd>{titleOf(needleMaterials, device.needles.material)}</dd>
         </div>
         <div>
           <dt>Price</dt>

@@ -1,10 +1,12 @@
-import { concerns as concernTerms, formFactors, intendedUses } from '@microneedling/content/vocabulary'
+import { formatNeedleLength, formatPrice } from '@microneedling/content/formatting'
+import { concerns as concernTerms, formFactors, titleOf } from '@microneedling/content/vocabulary'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { Byline } from '@/components/Byline'
+import { UseBadge } from '@/components/DeviceCard'
 import { DevicePictogram } from '@/components/DevicePictogram'
 import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
 import { JsonLd } from '@/components/JsonLd'
@@ -16,7 +18,6 @@ import { Rating } from '@/components/Rating'
 import { RichText } from '@/components/RichText'
 import { SpecsTable } from '@/components/SpecsTable'
 import { getDevice, getPrerenderedDeviceSlugs, getSiteSettings, staticSlugs } from '@/lib/content'
-import { formatNeedleLength, formatPrice, label } from '@/lib/formatting'
 import { breadcrumbJsonLd, productJsonLd } from '@/lib/jsonLd'
 import { describe, pageMetadata } from '@/lib/metadata'
 import { homeDeviceCaveats, medicalDisclaimer } from '@/lib/pageCopy'
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return pageMetadata({
     title: `${device.name} review`,
     description: describe(
-      `${device.verdict} ${label(formFactors, device.formFactor)} for ${device.intendedUse === 'home' ? 'home' : 'professional'} use with ${formatNeedleLength(device.needleLengthMm)} needles, rated ${device.rating}/10.`,
+      `${device.verdict} ${titleOf(formFactors, device.formFactor)} for ${device.intendedUse === 'home' ? 'home' : 'professional'} use with ${formatNeedleLength(device.needleLengthMm)} needles, rated ${device.rating}/10.`,
     ),
     path: routes.device(device.slug),
     type: 'article',
@@ -75,8 +76,7 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
           <DevicePictogram formFactor={device.formFactor} className="pictogram-large" />
           <div className="device-hero-text">
             <p className="kicker">
-              <span className={`badge badge-${device.intendedUse}`}>{label(intendedUses, device.intendedUse)}</span>{' '}
-              {label(formFactors, device.formFactor)} by {device.brand.name}
+              <UseBadge use={device.intendedUse} /> {titleOf(formFactors, device.formFactor)} by {device.brand.name}
             </p>
             <h1>{device.name}</h1>
             <p className="verdict">
@@ -135,7 +135,7 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
               {device.concerns.map((concern) => (
                 <li key={concern}>
                   <Link href={`${routes.devices}?concern=${encodeURIComponent(concern)}`}>
-                    {label(concernTerms, concern)}
+                    {titleOf(concernTerms, concern)}
                   </Link>
                 </li>
               ))}
