@@ -11,9 +11,10 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import process from 'node:process'
-
-import { createEmbeddedSource, parseNdjson, sampleDatasetPath } from '@microneedling/content'
 import { type Finding, findDanglingReferences, findSchemaRejections, formatFinding } from '@microneedling/content/check'
+import { sampleDatasetPath } from '@microneedling/content/config'
+import { createEmbeddedSource } from '@microneedling/content/source/embedded'
+import { parseNdjson } from '@microneedling/content/source/ndjson'
 import type { SanityDocument } from 'sanity'
 
 import { validateDocumentsWithStudioRules } from './validate-documents.ts'

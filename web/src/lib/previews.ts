@@ -1,4 +1,5 @@
-import { contentLakeSettings, createContentLakeClient } from '@microneedling/content'
+import { contentLakeSettings } from '@microneedling/content/config'
+import { createContentLakeClient } from '@microneedling/content/source/contentLake'
 import { siteEnvironment } from './environment'
 import { previewsAvailable } from './siteEnvironment'
 

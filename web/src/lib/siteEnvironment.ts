@@ -3,10 +3,10 @@ import {
   ConfigurationError,
   checkContentEnvironment,
   contentEnvironmentShape,
-  describeIssues,
   optional,
   reportSetWithoutProject,
-} from '@microneedling/content'
+} from '@microneedling/content/config'
+import { describeIssues } from '@microneedling/content/rejections'
 import { z } from 'zod'
 
 /**
