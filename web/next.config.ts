@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Metadata (title, canonical, Open Graph) always goes in <head>, for every client, not streamed.
   htmlLimitedBots: /.*/,
+  // Device photos come from the Content Lake's image CDN; the embedded dataset has none to show.
+  images: { remotePatterns: [new URL('https://cdn.sanity.io/images/**')] },
 }
 
 export default nextConfig

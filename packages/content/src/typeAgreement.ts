@@ -178,6 +178,7 @@ export type QueryAgreement = {
 
 // The check. Each entry must be `true`; where a query and its schema disagree, tsc reports
 // "Type 'true' is not assignable to type '"disagrees: <query>.<field>: <what differs>"'".
+/** @public read by tsc, not by code */
 export const agreement: QueryAgreement = {
   siteSettingsQuery: true,
   deviceListPageQuery: true,
@@ -197,5 +198,5 @@ export const agreement: QueryAgreement = {
   offerRedirectQuery: true,
   sitemapQuery: true,
 }
-/** A query removed from queries.ts leaves no schema listed for it. */
+/** A query removed from queries.ts leaves no schema listed for it. @public read by tsc, not by code */
 export type NoSchemaForRemovedQueries = Assert<[Exclude<keyof ParsedWith, QueryName>] extends [never] ? true : false>

@@ -54,17 +54,15 @@ export function ComparisonTable({
   devices,
   partnerLinksAllowed,
   removeHref,
-  id = 'comparison',
 }: {
   devices: readonly DeviceSummary[]
   partnerLinksAllowed: boolean
   /** Where "Remove" goes for each device (the compare tool); absent for curated comparisons. */
   removeHref?: (slug: string) => string
-  id?: string
 }) {
   const rows = buildCompareRows(devices)
   const differing = rows.filter((row) => row.differs).length
-  const captionId = `${id}-caption`
+  const captionId = 'comparison-caption'
   return (
     // A scrolling region must be focusable so keyboard users can scroll it (WCAG 2.1.1).
     // biome-ignore lint/a11y/useSemanticElements: a <section> would add a landmark heading level

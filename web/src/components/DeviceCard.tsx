@@ -14,15 +14,12 @@ export function UseBadge({ use }: { use: string }) {
 /** A device in a list: what it is, our verdict, the key facts, and where to go next. */
 export function DeviceCard({
   device,
-  headingLevel = 3,
   reasonLabel,
 }: {
   device: DeviceSummary
-  headingLevel?: 2 | 3
   /** Shown before the verdict when the card is a pick ("Why we pick it"). */
   reasonLabel?: string
 }) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const price = lowestPrice(device)
   return (
     <article className="device-card" data-intended-use={device.intendedUse}>
@@ -33,9 +30,9 @@ export function DeviceCard({
         </p>
         <Rating value={device.rating} />
       </div>
-      <Heading className="device-card-name">
+      <h3 className="device-card-name">
         <Link href={routes.device(device.slug)}>{device.name}</Link>
-      </Heading>
+      </h3>
       <p className="device-card-brand">{device.brand.name}</p>
       <p className="device-card-verdict">
         {reasonLabel ? <strong>{reasonLabel} </strong> : null}

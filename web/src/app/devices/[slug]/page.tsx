@@ -1,3 +1,4 @@
+import { contentLakeSettings } from '@microneedling/content/config'
 import { formatNeedleLength, formatPrice } from '@microneedling/content/formatting'
 import { concerns as concernTerms, formFactors, titleOf } from '@microneedling/content/vocabulary'
 import type { Metadata } from 'next'
@@ -7,7 +8,7 @@ import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { Byline } from '@/components/Byline'
 import { UseBadge } from '@/components/DeviceCard'
-import { DevicePictogram } from '@/components/DevicePictogram'
+import { DeviceGallery, DeviceImage } from '@/components/DeviceImage'
 import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
 import { JsonLd } from '@/components/JsonLd'
 import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
@@ -18,6 +19,7 @@ import { Rating } from '@/components/Rating'
 import { RichText } from '@/components/RichText'
 import { SpecsTable } from '@/components/SpecsTable'
 import { getDevice, getPrerenderedDeviceSlugs, getSiteSettings, staticSlugs } from '@/lib/content'
+import { siteEnvironment } from '@/lib/environment'
 import { breadcrumbJsonLd, productJsonLd } from '@/lib/jsonLd'
 import { describe, pageMetadata } from '@/lib/metadata'
 import { homeDeviceCaveats, medicalDisclaimer } from '@/lib/pageCopy'
@@ -48,6 +50,9 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
   if (!device) notFound()
 
   const partnerLinksAllowed = settings !== null
+  // Only where the photos are served from: the settings also hold the read token.
+  const contentLake = contentLakeSettings(siteEnvironment())
+  const imageProject = contentLake && { projectId: contentLake.projectId, dataset: contentLake.dataset }
   const shownOffers = partnerLinksAllowed ? device.offers : []
   const price = lowestPrice(device)
   const pageUrl = absoluteUrl(routes.device(device.slug))
@@ -73,7 +78,14 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
 
       <article className="device-page" data-intended-use={device.intendedUse}>
         <header className="device-hero">
-          <DevicePictogram formFactor={device.formFactor} className="pictogram-large" />
+          <DeviceImage
+            image={device.images[0]}
+            project={imageProject}
+            formFactor={device.formFactor}
+            className="pictogram-large"
+            sizes="(min-width: 48rem) 16rem, 10rem"
+            aboveTheFold
+          />
           <div className="device-hero-text">
             <p className="kicker">
               <UseBadge use={device.intendedUse} /> {titleOf(formFactors, device.formFactor)} by {device.brand.name}
@@ -150,6 +162,8 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
           <h2 id="review-heading">Our review</h2>
           <RichText value={device.review} />
         </section>
+
+        <DeviceGallery images={device.images.slice(1)} project={imageProject} />
 
         <section className="section" aria-labelledby="care-heading">
           <h2 id="care-heading">Care and cleaning</h2>
