@@ -10,7 +10,7 @@ import type { CustomValidator } from 'sanity'
 
 export const offerUrlSchemes = ['https']
 
-const partnerAllowedHostsQuery = `*[_type == "partner" && _id == $partnerId][0]{name, allowedHosts}`
+const partnerAllowedHostsQuery = `*[(_type == "partner") && (_id == $partnerId)][0]{name, allowedHosts}`
 
 export interface PartnerHosts {
   name?: string | null
