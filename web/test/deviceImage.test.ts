@@ -60,8 +60,12 @@ describe('device photos', () => {
     expect(renderHtml({})).not.toContain('rel="preload"')
   })
 
-  it('shows the pictogram without a photo, or without a CDN to serve it (the embedded dataset)', () => {
-    for (const props of [{ image: undefined }, { project: null }]) {
+  it('shows the pictogram without a photo, without a CDN to serve it (the embedded dataset), or for an unreadable asset', () => {
+    for (const props of [
+      { image: undefined },
+      { project: null },
+      { image: { ...photo, asset: { _ref: 'image-x' } } },
+    ]) {
       const fallback = render(props)
       expect(fallback.tag).toBe('svg')
       expect(fallback['aria-hidden']).toBe('true')
@@ -74,5 +78,6 @@ describe('device photos', () => {
     const gallery = renderToStaticMarkup(createElement(DeviceGallery, { images: [photo], project }))
     expect(gallery).toContain('<h2 id="photos-heading">Photos</h2>')
     expect(gallery).toContain('alt="The Luma roller beside its storage case"')
+    expect(gallery).toContain('loading="lazy"')
   })
 })

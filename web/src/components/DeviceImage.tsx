@@ -16,14 +16,43 @@ export interface ImageProject {
 /** The widest rendition asked of the CDN; next/image picks smaller ones from it for each screen. */
 const largestWidth = 1200
 
-export function imageUrl(image: StoredImage, project: ImageProject): string {
-  return createImageUrlBuilder(project).image(image).width(largestWidth).fit('max').auto('format').url()
+/**
+ * A photo from the Content Lake's CDN, sized from the asset's own dimensions (kept in its id) so
+ * the page does not shift as it loads.
+ */
+function Photo({
+  image,
+  project,
+  sizes,
+  aboveTheFold,
+}: {
+  image: StoredImage
+  project: ImageProject
+  sizes: string
+  aboveTheFold: boolean
+}) {
+  const dimensions = tryGetImageDimensions(image.asset._ref)
+  if (!dimensions) return null
+  const width = Math.min(dimensions.width, largestWidth)
+  return (
+    <Image
+      src={createImageUrlBuilder(project).image(image).width(largestWidth).fit('max').auto('format').url()}
+      alt={image.alt}
+      width={width}
+      height={Math.round((width * dimensions.height) / dimensions.width)}
+      sizes={sizes}
+      className={styles.photo}
+      {...(aboveTheFold ? { preload: true } : { loading: 'lazy' as const })}
+    />
+  )
 }
 
+const drawable = (image: StoredImage | undefined): image is StoredImage =>
+  image !== undefined && tryGetImageDimensions(image.asset._ref) !== undefined
+
 /**
- * A device photo from the Content Lake, sized from the asset's own dimensions so the page does not
- * shift as it loads. Without an image, or without a CDN to serve it (the embedded dataset), the
- * form factor's pictogram stands in.
+ * A device's photo; without one, or without a CDN to serve it (the embedded dataset), the form
+ * factor's pictogram stands in.
  */
 export function DeviceImage({
   image,
@@ -42,25 +71,13 @@ export function DeviceImage({
   aboveTheFold?: boolean
   className?: string
 }) {
-  const dimensions = image ? tryGetImageDimensions(image.asset._ref) : undefined
-  if (!image || !project || !dimensions) return <DevicePictogram formFactor={formFactor} className={className} />
-  const width = Math.min(dimensions.width, largestWidth)
-  return (
-    <Image
-      src={imageUrl(image, project)}
-      alt={image.alt}
-      width={width}
-      height={Math.round((width * dimensions.height) / dimensions.width)}
-      sizes={sizes}
-      className={styles.photo}
-      {...(aboveTheFold ? { preload: true } : { loading: 'lazy' as const })}
-    />
-  )
+  if (!project || !drawable(image)) return <DevicePictogram formFactor={formFactor} className={className} />
+  return <Photo image={image} project={project} sizes={sizes} aboveTheFold={aboveTheFold} />
 }
 
 /** The photos after the first, further down the page: drawn only when there is a CDN to serve them. */
 export function DeviceGallery({ images, project }: { images: readonly StoredImage[]; project: ImageProject | null }) {
-  const shown = project ? images.filter((image) => tryGetImageDimensions(image.asset._ref)) : []
+  const shown = images.filter(drawable)
   if (!project || shown.length === 0) return null
   return (
     <section className="section" aria-labelledby="photos-heading">
@@ -68,7 +85,7 @@ export function DeviceGallery({ images, project }: { images: readonly StoredImag
       <ul className={styles.gallery}>
         {shown.map((image) => (
           <li key={image._key}>
-            <DeviceImage image={image} project={project} formFactor="" sizes="(min-width: 48rem) 14rem, 45vw" />
+            <Photo image={image} project={project} sizes="(min-width: 48rem) 14rem, 45vw" aboveTheFold={false} />
           </li>
         ))}
       </ul>
