@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
 step "Node $(node --version)"
-step "Formatting and lint (Biome)"
+step "Formatting and lint (Biome), unused code (knip)"
 pnpm lint
 step "Sanity TypeGen output is committed and fresh"
 bash scripts/check-typegen-fresh.sh

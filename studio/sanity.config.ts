@@ -1,3 +1,4 @@
+import { defaultApiVersion } from '@microneedling/content/apiVersion'
 import { visionTool } from '@sanity/vision'
 import { defineConfig } from 'sanity'
 import { presentationTool } from 'sanity/presentation'
@@ -28,7 +29,7 @@ export default defineConfig({
       },
       resolve: { locations, mainDocuments },
     }),
-    visionTool({ defaultApiVersion: '2025-02-19' }),
+    visionTool({ defaultApiVersion }),
   ],
 
   // A link to the site's click reports (/reports), next to the Studio's own navigation.

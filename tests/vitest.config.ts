@@ -1,7 +1,7 @@
 import { configDefaults, defineConfig } from 'vitest/config'
 
 /**
- * Three sets of cross-package tests:
+ * Four sets of cross-package tests:
  * - `contract`: the content loaders through the real @sanity/client against a local Content Lake
  *   stand-in. Plain Node, a few seconds; run on every change (`pnpm test:contract`).
  * - `database`: click storage, reports and link checks on PGlite and on a throwaway PostgreSQL 15

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url'
 /** Where the benchmark reads and writes, resolved from this file so it runs from any directory. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 export const webDir = fileURLToPath(new URL('../../web/', import.meta.url))
-export const benchDir = fileURLToPath(new URL('../', import.meta.url))
 export const bareNextDir = fileURLToPath(new URL('../bare-next/', import.meta.url))
 /** Generated datasets: git-ignored, rewritten only when the generator's output changes. */
 export const dataDir = fileURLToPath(new URL('../.data/', import.meta.url))

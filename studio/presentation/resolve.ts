@@ -39,7 +39,7 @@ export const locations: NonNullable<PresentationPluginOptions['resolve']>['locat
 }
 
 export const mainDocuments = defineDocuments([
-  { route: '/devices/:slug', filter: `_type == "device" && slug.current == $slug` },
-  { route: '/compare/:slug', filter: `_type == "comparison" && slug.current == $slug` },
-  { route: '/guides/:slug', filter: `_type == "guide" && slug.current == $slug` },
+  { route: '/devices/:slug', filter: `(_type == "device") && (slug.current == $slug)` },
+  { route: '/compare/:slug', filter: `(_type == "comparison") && (slug.current == $slug)` },
+  { route: '/guides/:slug', filter: `(_type == "guide") && (slug.current == $slug)` },
 ])

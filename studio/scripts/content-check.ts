@@ -12,7 +12,6 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import process from 'node:process'
 
-import { parseNdjson, type StoredDocument, sampleDatasetPath } from '@microneedling/content'
 import {
   createIndexedDataset,
   type Finding,
@@ -20,7 +19,8 @@ import {
   findSchemaRejections,
   formatFinding,
 } from '@microneedling/content/check'
-import type { NdjsonProblem } from '@microneedling/content/source/ndjson'
+import { sampleDatasetPath } from '@microneedling/content/config'
+import { type NdjsonProblem, parseNdjson, type StoredDocument } from '@microneedling/content/source/ndjson'
 import type { SanityDocument } from 'sanity'
 
 import { validateDocumentsInWorkers } from './validate-in-workers.ts'

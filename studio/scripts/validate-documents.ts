@@ -1,3 +1,4 @@
+import { defaultApiVersion } from '@microneedling/content/apiVersion'
 import {
   type CurrentUser,
   createWorkspaceFromConfig,
@@ -20,7 +21,7 @@ import { createLocalGroqClient } from './local-groq-client.ts'
  * but it needs a login, which the machines here cannot get.
  *
  * `sanity` imports CSS, so run this in vitest (see vitest.config.ts) or in Node with
- * `--import ./scripts/register-sanity-stub-loader.ts` (as `pnpm validate:dataset` does).
+ * `--import ./scripts/register-sanity-stub-loader.ts` (as `pnpm content:check` does).
  */
 
 export interface DocumentValidationProblem {
@@ -41,7 +42,6 @@ const validatingUser: CurrentUser = {
 
 const projectId = placeholderProjectId
 const dataset = 'local'
-const apiVersion = '2025-02-19'
 
 /** The message of the unknown-field check Sanity adds outside the Studio (sanity@6.8.0). */
 const unknownFieldMessage = /^Field '.+' does not exist on type '.+'$/
@@ -141,7 +141,12 @@ export interface StudioValidator {
  * dataset; `validate` can then check any part of it (a worker thread checks its share this way).
  */
 export async function createStudioValidator(allDocuments: readonly SanityDocument[]): Promise<StudioValidator> {
-  const client = createLocalGroqClient(allDocuments, { projectId, dataset, apiVersion, perspective: 'published' })
+  const client = createLocalGroqClient(allDocuments, {
+    projectId,
+    dataset,
+    apiVersion: defaultApiVersion,
+    perspective: 'published',
+  })
   const workspace = await createWorkspaceFromConfig({
     name: 'validate-documents',
     projectId,

@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-
-import { parseNdjson, type StoredDocument, sampleDatasetPath } from '@microneedling/content'
+import { sampleDatasetPath } from '@microneedling/content/config'
+import { parseNdjson, type StoredDocument } from '@microneedling/content/source/ndjson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 /**

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest'
 
 import { slugFormatProblem } from '../schemaTypes/fields/slug.ts'
 import { deviceSubtitle } from '../schemaTypes/previews/deviceSubtitle.ts'
-import { formatNeedleLength } from '../schemaTypes/previews/needleLengthLabel.ts'
 import { isDateInFuture, latestCalendarDayAnywhere } from '../schemaTypes/validation/dates.ts'
 import { hostnameProblem } from '../schemaTypes/validation/hostname.ts'
 import {
@@ -129,7 +128,6 @@ describe('device listing subtitle', () => {
         needleSpec: { adjustable: true, minLengthMm: 0.25, maxLengthMm: 2.5 },
       }),
     ).toBe('Microneedling pen · 0.25–2.5 mm')
-    expect(formatNeedleLength({ adjustable: true, maxLengthMm: 2 })).toBe('up to 2 mm')
     expect(deviceSubtitle({})).toBe('')
   })
 })

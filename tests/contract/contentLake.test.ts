@@ -1,11 +1,7 @@
+import { defaultApiVersion } from '@microneedling/content/apiVersion'
+import { createContentSource, parseContentEnvironment } from '@microneedling/content/config'
+import { deviceFacetParams, deviceListPageParams } from '@microneedling/content/deviceList'
 import {
-  type ContentSource,
-  createContentLakeSource,
-  createContentSource,
-  createEmbeddedSource,
-  defaultApiVersion,
-  deviceFacetParams,
-  deviceListPageParams,
   loadAuthors,
   loadComparison,
   loadComparisonSummaries,
@@ -23,13 +19,13 @@ import {
   loadSitemapEntries,
   loadSiteSettings,
   loadTopRatedDevices,
-  onRejection,
-  parseContentEnvironment,
-  type QueryParams,
-  type Rejection,
   searchDevices,
-} from '@microneedling/content'
+} from '@microneedling/content/loaders'
 import * as queries from '@microneedling/content/queries'
+import { onRejection, type Rejection } from '@microneedling/content/rejections'
+import { createContentLakeSource } from '@microneedling/content/source/contentLake'
+import { createEmbeddedSource } from '@microneedling/content/source/embedded'
+import type { ContentSource, QueryParams } from '@microneedling/content/source/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type ContentLakeStandIn,

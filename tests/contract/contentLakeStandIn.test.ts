@@ -1,13 +1,13 @@
+import { defaultApiVersion } from '@microneedling/content/apiVersion'
 import {
-  type ContentSource,
   ContentUnavailableError,
-  createContentLakeSource,
-  defaultApiVersion,
   loadDevice,
   loadDeviceListPage,
   loadDevicesBySlugs,
-} from '@microneedling/content'
+} from '@microneedling/content/loaders'
 import { deviceBySlugQuery } from '@microneedling/content/queries'
+import { createContentLakeSource } from '@microneedling/content/source/contentLake'
+import type { ContentSource } from '@microneedling/content/source/types'
 import { createClient, type SanityClient } from '@sanity/client'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type ContentLakeStandIn, startContentLakeStandIn } from '../support/contentLakeStandIn.ts'

@@ -1,11 +1,7 @@
-import {
-  type ContentSource,
-  ContentUnavailableError,
-  confirmContentAnswers,
-  createContentLakeSource,
-  defaultApiVersion,
-  loadDevice,
-} from '@microneedling/content'
+import { defaultApiVersion } from '@microneedling/content/apiVersion'
+import { ContentUnavailableError, confirmContentAnswers, loadDevice } from '@microneedling/content/loaders'
+import { createContentLakeSource } from '@microneedling/content/source/contentLake'
+import type { ContentSource } from '@microneedling/content/source/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ContentLakeStandIn, startContentLakeStandIn } from '../support/contentLakeStandIn.ts'
 import { sampleDatasetPath } from '../support/paths.ts'

@@ -226,9 +226,11 @@ async function loadDocuments(datasetPath: string): Promise<Map<string, StoredDoc
   return new Map(documents.map((document) => [document._id, document]))
 }
 
-/** Since API version 2025-02-19 the Content Lake answers with published documents unless told otherwise. */
+/** Sanity's change of default: from this API version on, queries read published documents. */
+const publishedByDefaultSince = '2025-02-19'
+
 function defaultPerspective(apiVersion: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(apiVersion) && apiVersion >= '2025-02-19' ? 'published' : 'raw'
+  return /^\d{4}-\d{2}-\d{2}$/.test(apiVersion) && apiVersion >= publishedByDefaultSince ? 'published' : 'raw'
 }
 
 function visibleDocuments(

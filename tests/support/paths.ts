@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url'
 
 /** Where things live in the monorepo, resolved from this file so tests run from any directory. */
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 export const webDir = fileURLToPath(new URL('../../web/', import.meta.url))
 export const testsDir = fileURLToPath(new URL('../', import.meta.url))
 export const studioDir = fileURLToPath(new URL('../../studio/', import.meta.url))

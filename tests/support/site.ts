@@ -18,7 +18,7 @@ import { undoingRewrites } from './undoingRewrites.ts'
  */
 
 const buildIdPath = (distDir: string) => join(webDir, distDir, 'BUILD_ID')
-/** The shared build keeps its old log name; other builds get one each, named after their dist directory. */
+/** The shared build logs to site-build.log; every other build to a log named after its dist directory. */
 const buildLogPath = (distDir: string) =>
   join(
     testsDir,

@@ -3,7 +3,7 @@ import { isPartnerHost } from './partnerOffers.ts'
 import { sampleDocuments, slugOf } from './sampleDataset.ts'
 
 /**
- * The site's rules (shared/DESIGN.md, "Rules the site never breaks") as checks on one rendered
+ * The site's rules (CONTRIBUTING.md, "The rules the site never breaks") as checks on one rendered
  * page. Each check returns the problems it found, in words, instead of throwing, so a crawl can
  * report every broken rule on every page at once.
  *

@@ -25,6 +25,7 @@ const studioSources = [
   join(studioDir, 'structure.ts'),
   join(studioDir, 'singletons.ts'),
   join(studioDir, 'schemaTypes'),
+  join(studioDir, 'presentation'),
   contentSrcDir,
 ]
 

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@microneedling/content'
+import { ConfigurationError } from '@microneedling/content/config'
 import { describe, expect, it } from 'vitest'
 import { parseSiteEnvironment, previewsAvailable } from '@/lib/siteEnvironment'
 

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { defaultApiVersion } from './apiVersion.ts'
 import { describeIssues } from './rejections.ts'
 import { type ContentLakeSettings, createContentLakeSource, type QueryCache } from './source/contentLake.ts'
 import { createEmbeddedSource } from './source/embedded.ts'
@@ -14,9 +15,8 @@ import type { ContentSource } from './source/types.ts'
  */
 export const sampleDatasetPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'sample', 'dataset.ndjson')
 
-export const defaultApiVersion = '2025-02-19'
-
-const optional = <T extends z.ZodType>(schema: T) =>
+/** An optional variable; empty strings count as unset. */
+export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
 
 /**
@@ -63,7 +63,16 @@ export function checkContentEnvironment(
     }
     return
   }
-  for (const name of projectOnlyVariables) {
+  reportSetWithoutProject(environment, projectOnlyVariables, context)
+}
+
+/** Variables that are set without a Sanity project: a mistake, each reported on its own name. */
+export function reportSetWithoutProject<Name extends string>(
+  environment: Partial<Record<Name, unknown>>,
+  names: readonly Name[],
+  context: z.RefinementCtx,
+): void {
+  for (const name of names) {
     if (environment[name] !== undefined) {
       context.addIssue({
         code: 'custom',

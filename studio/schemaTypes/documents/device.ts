@@ -1,3 +1,4 @@
+import type { NeedleLengths } from '@microneedling/content/formatting'
 import { concerns, formFactors, intendedUses } from '@microneedling/content/vocabulary'
 import { PackageIcon } from '@sanity/icons/Package'
 import { defineArrayMember, defineField, defineType } from 'sanity'
@@ -7,7 +8,7 @@ import { imageWithAltMember } from '../fields/imageWithAlt.ts'
 import { slugField } from '../fields/slug.ts'
 import { deviceSubtitle } from '../previews/deviceSubtitle.ts'
 import { requirePastDate } from '../validation/dates.ts'
-import { homeDeviceNeedleWarning, type NeedleLengths } from '../validation/needleLength.ts'
+import { homeDeviceNeedleWarning } from '../validation/needleLength.ts'
 import { requireText } from '../validation/nonEmptyText.ts'
 import { requireReference } from '../validation/requiredReference.ts'
 

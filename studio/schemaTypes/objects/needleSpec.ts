@@ -1,14 +1,9 @@
+import { formatNeedleLengths, type NeedleLengths } from '@microneedling/content/formatting'
 import { needleMaterials, needleTips, titleOf } from '@microneedling/content/vocabulary'
 import { ControlsIcon } from '@sanity/icons/Controls'
 import { defineArrayMember, defineField, defineType, type NumberRule } from 'sanity'
 
-import { formatNeedleLength } from '../previews/needleLengthLabel.ts'
-import {
-  fixedLengthProblem,
-  maxLengthProblem,
-  minLengthProblem,
-  type NeedleLengths,
-} from '../validation/needleLength.ts'
+import { fixedLengthProblem, maxLengthProblem, minLengthProblem } from '../validation/needleLength.ts'
 
 function lengthsOf(parent: unknown): NeedleLengths | undefined {
   return typeof parent === 'object' && parent !== null ? (parent as NeedleLengths) : undefined
@@ -116,7 +111,7 @@ export const needleSpec = defineType({
       tip: 'tip',
     },
     prepare: ({ adjustable, lengthMm, minLengthMm, maxLengthMm, material, tip }) => ({
-      title: formatNeedleLength({ adjustable, lengthMm, minLengthMm, maxLengthMm }) ?? 'Needle length not set',
+      title: formatNeedleLengths({ adjustable, lengthMm, minLengthMm, maxLengthMm }) ?? 'Needle length not set',
       subtitle: [material && titleOf(needleMaterials, material), tip && titleOf(needleTips, tip)]
         .filter(Boolean)
         .join(' · '),

@@ -1,3 +1,4 @@
+import { formatPrice } from '@microneedling/content/formatting'
 import { availabilities, currencies, titleOf, valuesOf } from '@microneedling/content/vocabulary'
 import { CreditCardIcon } from '@sanity/icons/CreditCard'
 import { defineField, defineType } from 'sanity'
@@ -6,15 +7,10 @@ import { requirePastDate } from '../validation/dates.ts'
 import { offerUrlMatchesPartnerHosts, offerUrlSchemes } from '../validation/offerUrl.ts'
 import { requireReference } from '../validation/requiredReference.ts'
 
-/** "£24.99", or "24.99 XYZ" for a code the runtime does not know. */
-function formatPrice(price: number | undefined, currency: string | undefined): string | undefined {
+/** The price as the site shows it, once the editor has entered one; the bare number until a currency is chosen. */
+function priceSoFar(price: number | undefined, currency: string | undefined): string | undefined {
   if (price === undefined) return undefined
-  if (!currency) return String(price)
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(price)
-  } catch {
-    return `${price} ${currency}`
-  }
+  return currency ? formatPrice(price, currency) : String(price)
 }
 
 /** One place to buy a device: a partner's https link, with the price and when it was checked. */
@@ -91,7 +87,7 @@ export const offer = defineType({
     prepare: ({ partnerName, price, currency, availability, priceCheckedAt }) => ({
       title: partnerName || 'Partner not chosen',
       subtitle: [
-        formatPrice(price, currency),
+        priceSoFar(price, currency),
         availability && titleOf(availabilities, availability),
         priceCheckedAt && `checked ${priceCheckedAt}`,
       ]

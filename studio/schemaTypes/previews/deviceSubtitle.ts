@@ -1,6 +1,5 @@
+import { formatNeedleLengths, type NeedleLengths } from '@microneedling/content/formatting'
 import { formFactors, intendedUses, titleOf } from '@microneedling/content/vocabulary'
-
-import { formatNeedleLength, type NeedleLengthsForLabel } from './needleLengthLabel.ts'
 
 /**
  * The line under a device's name in Studio lists, e.g. "Home use · Derma roller · 0.25 mm": what
@@ -9,12 +8,12 @@ import { formatNeedleLength, type NeedleLengthsForLabel } from './needleLengthLa
 export function deviceSubtitle(device: {
   intendedUse?: string
   formFactor?: string
-  needleSpec?: NeedleLengthsForLabel
+  needleSpec?: NeedleLengths
 }): string {
   return [
     device.intendedUse ? titleOf(intendedUses, device.intendedUse) : undefined,
     device.formFactor ? titleOf(formFactors, device.formFactor) : undefined,
-    formatNeedleLength(device.needleSpec),
+    formatNeedleLengths(device.needleSpec),
   ]
     .filter((part): part is string => Boolean(part))
     .join(' · ')

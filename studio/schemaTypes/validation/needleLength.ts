@@ -1,18 +1,10 @@
+import { formatMillimetres, formatNeedleLengths, type NeedleLengths } from '@microneedling/content/formatting'
 import { homeDeviceTypicalMaxMm, type IntendedUse, needleLengthLimitsMm } from '@microneedling/content/vocabulary'
-
-import { formatMillimetres, formatNeedleLength } from '../previews/needleLengthLabel.ts'
 
 /**
  * Needle lengths. A fixed head has one length; an adjustable pen has a range. Each field's rule
  * reports on that field, so the message appears next to the number that is wrong.
  */
-
-export interface NeedleLengths {
-  adjustable?: boolean
-  lengthMm?: number
-  minLengthMm?: number
-  maxLengthMm?: number
-}
 
 function isAdjustable(spec: NeedleLengths | undefined): boolean {
   return spec?.adjustable === true
@@ -68,5 +60,5 @@ export function homeDeviceNeedleWarning(
   if (intendedUse !== ('home' satisfies IntendedUse)) return undefined
   const longest = longestNeedleLengthMm(spec)
   if (longest === undefined || longest <= homeDeviceTypicalMaxMm) return undefined
-  return `Home devices rarely go beyond ${formatMillimetres(homeDeviceTypicalMaxMm)}, and this one reaches ${formatNeedleLength(spec) ?? formatMillimetres(longest)}. Check the length, or whether it is a professional device.`
+  return `Home devices rarely go beyond ${formatMillimetres(homeDeviceTypicalMaxMm)}, and this one reaches ${formatNeedleLengths(spec) ?? formatMillimetres(longest)}. Check the length, or whether it is a professional device.`
 }

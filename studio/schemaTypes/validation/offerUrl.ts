@@ -1,3 +1,4 @@
+import { defaultApiVersion } from '@microneedling/content/apiVersion'
 import { hostIsAllowed } from '@microneedling/content/partnerLinks'
 import type { CustomValidator } from 'sanity'
 
@@ -9,10 +10,7 @@ import type { CustomValidator } from 'sanity'
 
 export const offerUrlSchemes = ['https']
 
-/** The API version whose client reads published documents by default, as the site does. */
-const partnerLookupApiVersion = '2025-02-19'
-
-const partnerAllowedHostsQuery = `*[_type == "partner" && _id == $partnerId][0]{name, allowedHosts}`
+const partnerAllowedHostsQuery = `*[(_type == "partner") && (_id == $partnerId)][0]{name, allowedHosts}`
 
 export interface PartnerHosts {
   name?: string | null
@@ -61,7 +59,7 @@ export const offerUrlMatchesPartnerHosts: CustomValidator<string | undefined> = 
   const partnerId = referencedPartnerId(context.parent)
   if (!partnerId) return true
 
-  const client = context.getClient({ apiVersion: partnerLookupApiVersion })
+  const client = context.getClient({ apiVersion: defaultApiVersion })
   // Published, because the site redirects with the published partner, whatever a draft says.
   const partner = await client.fetch<PartnerHosts | null>(
     partnerAllowedHostsQuery,

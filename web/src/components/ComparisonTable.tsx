@@ -1,8 +1,9 @@
+import { formatPrice } from '@microneedling/content/formatting'
 import type { DeviceSummary } from '@microneedling/content/schemas'
 import Link from 'next/link'
 import type { PageKind } from '@/lib/clicks/pageKinds'
 import { buildCompareRows, type CompareCell } from '@/lib/compareRows'
-import { formatPrice, listInWords } from '@/lib/formatting'
+import { listInWords } from '@/lib/formatting'
 import { routes } from '@/lib/urls'
 import { DevicePictogram } from './DevicePictogram'
 import { PartnerLink } from './PartnerLink'
@@ -56,7 +57,6 @@ export function ComparisonTable({
   devices,
   partnerLinksAllowed,
   removeHref,
-  id = 'comparison',
   from,
 }: {
   devices: readonly DeviceSummary[]
@@ -65,11 +65,10 @@ export function ComparisonTable({
   from: 'compare' | 'comparison'
   /** Where "Remove" goes for each device (the compare tool); absent for curated comparisons. */
   removeHref?: (slug: string) => string
-  id?: string
 }) {
   const rows = buildCompareRows(devices)
   const differing = rows.filter((row) => row.differs).length
-  const captionId = `${id}-caption`
+  const captionId = 'comparison-caption'
   return (
     // A scrolling region must be focusable so keyboard users can scroll it (WCAG 2.1.1).
     // biome-ignore lint/a11y/useSemanticElements: a <section> would add a landmark heading level

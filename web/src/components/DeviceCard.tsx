@@ -1,41 +1,38 @@
+import { formatNeedleLength, formatPrice } from '@microneedling/content/formatting'
 import type { DeviceSummary } from '@microneedling/content/schemas'
-import { formFactors, intendedUses, needleMaterials } from '@microneedling/content/vocabulary'
+import { formFactors, intendedUses, needleMaterials, titleOf } from '@microneedling/content/vocabulary'
 import Link from 'next/link'
-import { formatNeedleLength, formatPrice, label } from '@/lib/formatting'
 import { lowestPrice } from '@/lib/prices'
 import { routes } from '@/lib/urls'
 import { DevicePictogram } from './DevicePictogram'
 import { Rating } from './Rating'
 
 export function UseBadge({ use }: { use: string }) {
-  return <span className={`badge badge-${use}`}>{label(intendedUses, use)}</span>
+  return <span className={`badge badge-${use}`}>{titleOf(intendedUses, use)}</span>
 }
 
 /** A device in a list: what it is, our verdict, the key facts, and where to go next. */
 export function DeviceCard({
   device,
-  headingLevel = 3,
   reasonLabel,
 }: {
   device: DeviceSummary
-  headingLevel?: 2 | 3
   /** Shown before the verdict when the card is a pick ("Why we pick it"). */
   reasonLabel?: string
 }) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const price = lowestPrice(device)
   return (
     <article className="device-card" data-intended-use={device.intendedUse}>
       <div className="device-card-head">
         <DevicePictogram formFactor={device.formFactor} className="pictogram-small" />
         <p className="device-card-kicker">
-          <UseBadge use={device.intendedUse} /> <span>{label(formFactors, device.formFactor)}</span>
+          <UseBadge use={device.intendedUse} /> <span>{titleOf(formFactors, device.formFactor)}</span>
         </p>
         <Rating value={device.rating} />
       </div>
-      <Heading className="device-card-name">
+      <h3 className="device-card-name">
         <Link href={routes.device(device.slug)}>{device.name}</Link>
-      </Heading>
+      </h3>
       <p className="device-card-brand">{device.brand.name}</p>
       <p className="device-card-verdict">
         {reasonLabel ? <strong>{reasonLabel} </strong> : null}
@@ -51,7 +48,7 @@ export function DeviceCard({
         </div>
         <div>
           <dt>Material</dt>
-          <dd>{label(needleMaterials, device.needles.material)}</dd>
+          <dd>{titleOf(needleMaterials, device.needles.material)}</dd>
         </div>
         <div>
           <dt>Price</dt>

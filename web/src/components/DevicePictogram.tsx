@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 
 /**
- * A simple drawing of the device's form factor (the catalogue has no product photos). Decorative:
+ * A simple drawing of the device's form factor, where there is no photo to show. Decorative:
  * the form factor is always written next to it.
  */
 

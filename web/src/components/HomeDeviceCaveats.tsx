@@ -3,13 +3,7 @@ import Link from 'next/link'
 import { routes } from '@/lib/urls'
 
 /** The caveats every page that shows a home device carries, with the guide that explains them. */
-export function HomeDeviceCaveats({
-  caveats,
-  withDetails = false,
-}: {
-  caveats: readonly Caveat[]
-  withDetails?: boolean
-}) {
+export function HomeDeviceCaveats({ caveats }: { caveats: readonly Caveat[] }) {
   return (
     <section className="caveats" data-testid="home-device-caveats" aria-labelledby="home-device-caveats-heading">
       <h2 id="home-device-caveats-heading" className="caveats-heading">
@@ -17,10 +11,7 @@ export function HomeDeviceCaveats({
       </h2>
       <ul className="caveats-list">
         {caveats.map((caveat) => (
-          <li key={caveat._key}>
-            {caveat.statement}
-            {withDetails && caveat.details ? <span className="caveat-details"> {caveat.details}</span> : null}
-          </li>
+          <li key={caveat._key}>{caveat.statement}</li>
         ))}
       </ul>
       <p className="caveats-more">

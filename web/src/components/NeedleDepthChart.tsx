@@ -1,5 +1,5 @@
+import { formatNeedleLength } from '@microneedling/content/formatting'
 import { skinLayers } from '@microneedling/content/vocabulary'
-import { formatNeedleLength } from '@/lib/formatting'
 import { describeNeedleDepth } from '@/lib/needleDepth'
 
 interface ChartDevice {

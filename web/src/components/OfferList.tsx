@@ -1,6 +1,7 @@
+import { formatPrice } from '@microneedling/content/formatting'
 import type { Offer } from '@microneedling/content/schemas'
-import { availabilities } from '@microneedling/content/vocabulary'
-import { formatDate, formatPrice, label } from '@/lib/formatting'
+import { availabilities, titleOf } from '@microneedling/content/vocabulary'
+import { formatDate } from '@/lib/formatting'
 import { priceMayHaveChanged } from '@/lib/priceFreshness'
 import { sortOffers } from '@/lib/prices'
 import { PartnerLink } from './PartnerLink'
@@ -41,7 +42,7 @@ export function OfferList({
                   <p className="offer-price">{formatPrice(offer.price, offer.currency)}</p>
                   <p className="offer-meta">
                     <span className={`availability availability-${offer.availability}`}>
-                      {label(availabilities, offer.availability)}
+                      {titleOf(availabilities, offer.availability)}
                     </span>
                     <span>
                       Price checked on <time dateTime={offer.priceCheckedAt}>{formatDate(offer.priceCheckedAt)}</time>

@@ -1,3 +1,4 @@
+import { formatMillimetres, formatNeedleLength } from '@microneedling/content/formatting'
 import type { DeviceSummary } from '@microneedling/content/schemas'
 import {
   formFactors,
@@ -5,16 +6,17 @@ import {
   intendedUses,
   needleMaterials,
   needleTips,
+  titleOf,
 } from '@microneedling/content/vocabulary'
-import { formatMillimetres, formatNeedleLength, label, yesNo } from '@/lib/formatting'
+import { yesNo } from '@/lib/formatting'
 
 export function SpecsTable({ device }: { device: DeviceSummary }) {
   const { needles } = device
   const longForHome = device.intendedUse === 'home' && device.needleLengthMm.max > homeDeviceTypicalMaxMm
   const rows: [string, React.ReactNode][] = [
     ['Brand', device.brand.name],
-    ['Use', label(intendedUses, device.intendedUse)],
-    ['Form factor', label(formFactors, device.formFactor)],
+    ['Use', titleOf(intendedUses, device.intendedUse)],
+    ['Form factor', titleOf(formFactors, device.formFactor)],
     [
       'Needle length',
       <>
@@ -35,8 +37,8 @@ export function SpecsTable({ device }: { device: DeviceSummary }) {
     rows.push(['Needle count', 'Not stated by the maker'])
   }
   rows.push(
-    ['Needle material', label(needleMaterials, needles.material)],
-    ['Needle tip', label(needleTips, needles.tip)],
+    ['Needle material', titleOf(needleMaterials, needles.material)],
+    ['Needle tip', titleOf(needleTips, needles.tip)],
     ['Replaceable head', yesNo(needles.replaceableHead)],
     ['Sterile single-use parts', yesNo(needles.sterileSingleUseParts)],
   )

@@ -1,3 +1,4 @@
+import { formatNeedleLength, formatPrice } from '@microneedling/content/formatting'
 import type { DeviceSummary, Offer } from '@microneedling/content/schemas'
 import {
   concerns as concernTerms,
@@ -5,8 +6,9 @@ import {
   intendedUses,
   needleMaterials,
   needleTips,
+  titleOf,
 } from '@microneedling/content/vocabulary'
-import { formatNeedleLength, formatPrice, formatRating, label, yesNo } from './formatting'
+import { formatRating, yesNo } from './formatting'
 import { lowestPrice, sortOffers } from './prices'
 
 /**
@@ -70,13 +72,13 @@ const rowDefinitions: RowDefinition[] = [
   {
     key: 'use',
     label: 'Use',
-    cell: (device) => text(label(intendedUses, device.intendedUse)),
+    cell: (device) => text(titleOf(intendedUses, device.intendedUse)),
     comparable: (device) => device.intendedUse,
   },
   {
     key: 'formFactor',
     label: 'Form factor',
-    cell: (device) => text(label(formFactors, device.formFactor)),
+    cell: (device) => text(titleOf(formFactors, device.formFactor)),
     comparable: (device) => device.formFactor,
   },
   {
@@ -95,13 +97,13 @@ const rowDefinitions: RowDefinition[] = [
   {
     key: 'material',
     label: 'Needle material',
-    cell: (device) => text(label(needleMaterials, device.needles.material)),
+    cell: (device) => text(titleOf(needleMaterials, device.needles.material)),
     comparable: (device) => device.needles.material,
   },
   {
     key: 'tip',
     label: 'Needle tip',
-    cell: (device) => text(label(needleTips, device.needles.tip)),
+    cell: (device) => text(titleOf(needleTips, device.needles.tip)),
     comparable: (device) => device.needles.tip,
   },
   {
@@ -121,7 +123,7 @@ const rowDefinitions: RowDefinition[] = [
     label: 'Skin concerns',
     cell: (device) => ({
       kind: 'list',
-      items: device.concerns.map((concern) => label(concernTerms, concern)),
+      items: device.concerns.map((concern) => titleOf(concernTerms, concern)),
       empty: 'None listed',
     }),
     comparable: (device) => device.concerns,

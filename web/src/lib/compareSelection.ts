@@ -1,3 +1,5 @@
+import { quotedInput } from './formatting'
+
 /**
  * Which devices /compare?devices=a,b,c shows. The query is whatever a visitor typed or shared, so
  * every problem becomes a sentence on the page (the page still answers 200), never an error.
@@ -15,10 +17,6 @@ export interface CompareSelection {
   notices: string[]
   /** True when at least two devices remain and the table can be drawn. */
   complete: boolean
-}
-
-function shown(value: string): string {
-  return `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`
 }
 
 /** Accepts `devices=a,b` and `devices=a&devices=b` (what the add-a-device GET form submits). */
@@ -52,11 +50,11 @@ export function resolveCompareSelection(
   }
 
   for (const slug of unknown) {
-    notices.push(`We could not find a device called ${shown(slug)}, so it is left out.`)
+    notices.push(`We could not find a device called ${quotedInput(slug)}, so it is left out.`)
   }
   for (const slug of repeated) {
     const name = knownDevices.get(slug)?.name ?? slug
-    notices.push(`${knownDevices.has(slug) ? name : shown(slug)} was listed more than once; it is shown once.`)
+    notices.push(`${knownDevices.has(slug) ? name : quotedInput(slug)} was listed more than once; it is shown once.`)
   }
   if (slugs.length > maxCompared) {
     const dropped = slugs.splice(maxCompared)

@@ -1,7 +1,7 @@
 import 'server-only'
+import type { DeviceFilters } from '@microneedling/content/deviceList'
 import {
   ContentUnavailableError,
-  type DeviceFilters,
   type LoadOptions,
   loadAuthors,
   loadComparison,
@@ -18,10 +18,10 @@ import {
   loadSitemapEntries,
   loadSiteSettings,
   loadTopRatedDevices,
-  type SiteSettings,
   SiteSettingsUnavailableError,
   searchDevices,
-} from '@microneedling/content'
+} from '@microneedling/content/loaders'
+import type { SiteSettings } from '@microneedling/content/schemas'
 import { draftMode } from 'next/headers'
 import { unstable_rethrow } from 'next/navigation'
 import { cache } from 'react'

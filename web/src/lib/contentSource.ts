@@ -1,4 +1,6 @@
-import { type ContentSource, createContentSource, type QueryCache, sampleDatasetPath } from '@microneedling/content'
+import { createContentSource, sampleDatasetPath } from '@microneedling/content/config'
+import type { QueryCache } from '@microneedling/content/source/contentLake'
+import type { ContentSource } from '@microneedling/content/source/types'
 import { LRUCache } from 'lru-cache'
 import { unstable_cache } from 'next/cache'
 import { resolveDatasetPath } from './datasetPath'

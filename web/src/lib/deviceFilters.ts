@@ -19,6 +19,7 @@ import {
   valuesOf,
 } from '@microneedling/content/vocabulary'
 import { z } from 'zod'
+import { quotedInput } from './formatting'
 import { routes } from './urls'
 
 /**
@@ -71,12 +72,6 @@ export const filterNames = Object.keys(fields) as FilterName[]
 
 const sortSchema = z.enum(sortOptions.map((option) => option.value) as [SortOption, ...SortOption[]])
 
-/** Shortens what a visitor typed before it is echoed back on the page. */
-function quoted(value: string): string {
-  const short = value.length > 40 ? `${value.slice(0, 40)}…` : value
-  return `“${short}”`
-}
-
 function single(raw: string | string[] | undefined): { value?: string; extra: boolean } {
   const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
     .map((value) => value.trim())
@@ -97,7 +92,7 @@ export function parseDeviceFilters(searchParams: SearchParams): ParsedDeviceFilt
     if (result.success) {
       ;(filters as unknown as Record<string, unknown>)[key] = result.data
     } else {
-      messages.push(`Ignored ${quoted(value)} for ${field.name}: ${field.hint}.`)
+      messages.push(`Ignored ${quotedInput(value)} for ${field.name}: ${field.hint}.`)
     }
   }
 
@@ -105,7 +100,7 @@ export function parseDeviceFilters(searchParams: SearchParams): ParsedDeviceFilt
   if (sort !== undefined) {
     const result = sortSchema.safeParse(sort)
     if (result.success) filters.sort = result.data
-    else messages.push(`Ignored ${quoted(sort)} for sort order: choose one of the listed orders.`)
+    else messages.push(`Ignored ${quotedInput(sort)} for sort order: choose one of the listed orders.`)
   }
 
   if (filters.minNeedle !== undefined && filters.maxNeedle !== undefined && filters.minNeedle > filters.maxNeedle) {
@@ -164,7 +159,7 @@ export function parseListPage(searchParams: SearchParams): ParsedListPage {
   if (value === undefined) return { page: 1, messages }
   const page = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN
   if (!Number.isInteger(page) || page < 1) {
-    return { page: 1, messages: [...messages, `There is no page ${quoted(value)}: here is the first page.`] }
+    return { page: 1, messages: [...messages, `There is no page ${quotedInput(value)}: here is the first page.`] }
   }
   return { page, messages }
 }

@@ -5,7 +5,7 @@ let parsed: SiteEnvironment | undefined
 /**
  * The site's configuration, parsed once per server process. instrumentation.ts parses it at
  * start-up so a bad value stops `next start` with every problem named; this is the same parse at
- * first use, for `next build` and for code that runs before instrumentation (there is none today).
+ * first use, for `next build`.
  */
 export function siteEnvironment(): SiteEnvironment {
   parsed ??= parseSiteEnvironment(process.env)

@@ -1,5 +1,5 @@
+import { formatNeedleLength } from '@microneedling/content/formatting'
 import { skinLayers } from '@microneedling/content/vocabulary'
-import { formatNeedleLength } from './formatting'
 
 export type SkinLayer = (typeof skinLayers)[number]
 

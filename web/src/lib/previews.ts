@@ -1,4 +1,5 @@
-import { createContentLakeClient, defaultApiVersion } from '@microneedling/content'
+import { contentLakeSettings } from '@microneedling/content/config'
+import { createContentLakeClient } from '@microneedling/content/source/contentLake'
 import { siteEnvironment } from './environment'
 import { previewsAvailable } from './siteEnvironment'
 
@@ -16,16 +17,8 @@ export function previewUnavailableResponse(): Response {
 /** A client that may read drafts and the Presentation tool's preview secrets; null without a project and token. */
 export function previewClient(): ReturnType<typeof createContentLakeClient> | null {
   const environment = siteEnvironment()
-  if (!previewsAvailable(environment)) return null
-  return createContentLakeClient({
-    projectId: environment.NEXT_PUBLIC_SANITY_PROJECT_ID!,
-    dataset: environment.NEXT_PUBLIC_SANITY_DATASET!,
-    apiVersion: environment.NEXT_PUBLIC_SANITY_API_VERSION ?? defaultApiVersion,
-    useCdn: false,
-    token: environment.SANITY_API_READ_TOKEN!,
-    ...(environment.SANITY_API_HOST ? { apiHost: environment.SANITY_API_HOST } : {}),
-    ...(environment.SANITY_API_TIMEOUT_MS ? { timeoutMs: environment.SANITY_API_TIMEOUT_MS } : {}),
-  })
+  if (!environment.NEXT_PUBLIC_SANITY_PROJECT_ID || !previewsAvailable(environment)) return null
+  return createContentLakeClient(contentLakeSettings(environment))
 }
 
 /**

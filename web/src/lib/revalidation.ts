@@ -27,16 +27,6 @@ export const webhookPayloadSchema = z.object({
 })
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>
 
-export const documentTypesThatMatter = [
-  'device',
-  'comparison',
-  'guide',
-  'partner',
-  'brand',
-  'author',
-  'siteSettings',
-] as const
-
 /** Every tag a loader uses for a whole kind of content (not the per-document ones). */
 const everyListTag = [
   cacheTags.settings,

@@ -3,8 +3,10 @@ import {
   ConfigurationError,
   checkContentEnvironment,
   contentEnvironmentShape,
-  describeIssues,
-} from '@microneedling/content'
+  optional,
+  reportSetWithoutProject,
+} from '@microneedling/content/config'
+import { describeIssues } from '@microneedling/content/rejections'
 import { z } from 'zod'
 
 /**
@@ -15,9 +17,6 @@ import { z } from 'zod'
  * Only NEXT_PUBLIC_* variables may ever be read by code that runs in the browser; the token and
  * the webhook secret are read here, on the server.
  */
-
-const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional())
 
 const httpUrl = (example: string) =>
   z
@@ -68,15 +67,7 @@ const siteEnvironmentSchema = z.object(siteEnvironmentShape).superRefine((enviro
   if (environment.NODE_ENV === 'production') checkProductionEnvironment(environment, context)
   const withProject = Boolean(environment.NEXT_PUBLIC_SANITY_PROJECT_ID)
   if (!withProject) {
-    for (const name of ['SANITY_REVALIDATE_SECRET', 'SANITY_STUDIO_URL'] as const) {
-      if (environment[name] !== undefined) {
-        context.addIssue({
-          code: 'custom',
-          path: [name],
-          message: 'is set, but NEXT_PUBLIC_SANITY_PROJECT_ID is not: it is only used with a Sanity project',
-        })
-      }
-    }
+    reportSetWithoutProject(environment, ['SANITY_REVALIDATE_SECRET', 'SANITY_STUDIO_URL'], context)
     return
   }
   // A production site on the Content Lake only learns of edits through the webhook: without its

@@ -1,8 +1,7 @@
-import { authorRoles } from '@microneedling/content/vocabulary'
+import { authorRoles, titleOf } from '@microneedling/content/vocabulary'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getAuthors } from '@/lib/content'
-import { label } from '@/lib/formatting'
 import { pageMetadata } from '@/lib/metadata'
 import { routes } from '@/lib/urls'
 
@@ -90,7 +89,7 @@ export default async function AboutPage() {
         </p>
         {groups.map((group) => (
           <div key={group.role.value}>
-            <h3>{label(authorRoles, group.role.value)}s</h3>
+            <h3>{titleOf(authorRoles, group.role.value)}s</h3>
             <ul className="people">
               {group.people.map((author) => (
                 <li key={author.slug} id={`author-${author.slug}`} className="person">

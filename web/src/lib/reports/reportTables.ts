@@ -28,14 +28,6 @@ const dimensionTables: Record<string, { dimension: Dimension; title: string; col
   'page-kinds': { dimension: 'page_kind', title: 'Clicks by kind of page', columns: ['page_kind'] },
 }
 
-export const reportTableNames = [
-  'clicks',
-  'daily',
-  ...Object.keys(dimensionTables),
-  'broken-offers',
-  'stale-prices',
-] as const
-
 export async function reportTable(
   db: Queryable,
   name: string,

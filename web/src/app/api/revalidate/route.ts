@@ -1,4 +1,4 @@
-import { ContentUnavailableError, confirmContentAnswers } from '@microneedling/content'
+import { ContentUnavailableError, confirmContentAnswers } from '@microneedling/content/loaders'
 import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
 import { contentSource, forgetVisitorQueryAnswers } from '@/lib/contentSource'

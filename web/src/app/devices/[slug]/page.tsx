@@ -1,11 +1,14 @@
-import { concerns as concernTerms, formFactors, intendedUses } from '@microneedling/content/vocabulary'
+import { contentLakeSettings } from '@microneedling/content/config'
+import { formatNeedleLength, formatPrice } from '@microneedling/content/formatting'
+import { concerns as concernTerms, formFactors, titleOf } from '@microneedling/content/vocabulary'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { Byline } from '@/components/Byline'
-import { DevicePictogram } from '@/components/DevicePictogram'
+import { UseBadge } from '@/components/DeviceCard'
+import { DeviceGallery, DeviceImage } from '@/components/DeviceImage'
 import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
 import { JsonLd } from '@/components/JsonLd'
 import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
@@ -17,7 +20,6 @@ import { RichText } from '@/components/RichText'
 import { SpecsTable } from '@/components/SpecsTable'
 import { getDevice, getPrerenderedDeviceSlugs, getSiteSettings, staticSlugs } from '@/lib/content'
 import { siteEnvironment } from '@/lib/environment'
-import { formatNeedleLength, formatPrice, label } from '@/lib/formatting'
 import { breadcrumbJsonLd, productJsonLd } from '@/lib/jsonLd'
 import { describe, pageMetadata } from '@/lib/metadata'
 import { homeDeviceCaveats, medicalDisclaimer } from '@/lib/pageCopy'
@@ -36,7 +38,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return pageMetadata({
     title: `${device.name} review`,
     description: describe(
-      `${device.verdict} ${label(formFactors, device.formFactor)} for ${device.intendedUse === 'home' ? 'home' : 'professional'} use with ${formatNeedleLength(device.needleLengthMm)} needles, rated ${device.rating}/10.`,
+      `${device.verdict} ${titleOf(formFactors, device.formFactor)} for ${device.intendedUse === 'home' ? 'home' : 'professional'} use with ${formatNeedleLength(device.needleLengthMm)} needles, rated ${device.rating}/10.`,
     ),
     path: routes.device(device.slug),
     type: 'article',
@@ -49,6 +51,9 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
   if (!device) notFound()
 
   const partnerLinksAllowed = settings !== null
+  // Only where the photos are served from: the settings also hold the read token.
+  const contentLake = contentLakeSettings(siteEnvironment())
+  const imageProject = contentLake && { projectId: contentLake.projectId, dataset: contentLake.dataset }
   const shownOffers = partnerLinksAllowed ? device.offers : []
   const price = lowestPrice(device)
   const pageUrl = absoluteUrl(routes.device(device.slug))
@@ -74,11 +79,17 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
 
       <article className="device-page" data-intended-use={device.intendedUse}>
         <header className="device-hero">
-          <DevicePictogram formFactor={device.formFactor} className="pictogram-large" />
+          <DeviceImage
+            image={device.images[0]}
+            project={imageProject}
+            formFactor={device.formFactor}
+            className="pictogram-large"
+            sizes="(min-width: 48rem) 16rem, 10rem"
+            aboveTheFold
+          />
           <div className="device-hero-text">
             <p className="kicker">
-              <span className={`badge badge-${device.intendedUse}`}>{label(intendedUses, device.intendedUse)}</span>{' '}
-              {label(formFactors, device.formFactor)} by {device.brand.name}
+              <UseBadge use={device.intendedUse} /> {titleOf(formFactors, device.formFactor)} by {device.brand.name}
             </p>
             <h1>{device.name}</h1>
             <p className="verdict">
@@ -137,7 +148,7 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
               {device.concerns.map((concern) => (
                 <li key={concern}>
                   <Link href={`${routes.devices}?concern=${encodeURIComponent(concern)}`}>
-                    {label(concernTerms, concern)}
+                    {titleOf(concernTerms, concern)}
                   </Link>
                 </li>
               ))}
@@ -152,6 +163,8 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
           <h2 id="review-heading">Our review</h2>
           <RichText value={device.review} />
         </section>
+
+        <DeviceGallery images={device.images.slice(1)} project={imageProject} />
 
         <section className="section" aria-labelledby="care-heading">
           <h2 id="care-heading">Care and cleaning</h2>

@@ -1,0 +1,83 @@
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { DeviceGallery, DeviceImage } from '@/components/DeviceImage'
+
+const project = { projectId: 'abc123', dataset: 'production' }
+const photo = {
+  _key: 'photo1',
+  alt: 'The Luma roller beside its storage case',
+  asset: { _ref: 'image-4f2a9c0d1e7b3a5f6c8d9e0a1b2c3d4e5f6a7b8c-2400x1600-jpg' },
+}
+const cdnUrl =
+  'https://cdn.sanity.io/images/abc123/production/4f2a9c0d1e7b3a5f6c8d9e0a1b2c3d4e5f6a7b8c-2400x1600.jpg?w=1200&fit=max&auto=format'
+
+function renderHtml(props: Partial<Parameters<typeof DeviceImage>[0]>): string {
+  return renderToStaticMarkup(
+    createElement(DeviceImage, {
+      image: photo,
+      project,
+      formFactor: 'dermaRoller',
+      sizes: '(min-width: 48rem) 16rem, 10rem',
+      ...props,
+    }),
+  )
+}
+
+/** The attributes of the drawn element: the `<img>`, or else the first element (the pictogram's `<svg>`). */
+function render(props: Partial<Parameters<typeof DeviceImage>[0]>): Record<string, string | undefined> {
+  const html = renderHtml(props)
+  const element = /<img\s[^>]*>/.exec(html)?.[0] ?? /^<\w+[^>]*>/.exec(html)?.[0] ?? ''
+  const attributes = Object.fromEntries(
+    [...element.matchAll(/\s([\w-]+)="([^"]*)"/g)].map(([, name = '', value = '']) => [
+      name.toLowerCase(),
+      value.replaceAll('&amp;', '&'),
+    ]),
+  )
+  return { ...attributes, tag: /^<(\w+)/.exec(element)?.[1] }
+}
+
+function optimisedSource(src: string): string | null {
+  return new URL(src, 'http://site.test').searchParams.get('url')
+}
+
+describe('device photos', () => {
+  it('draws a stored photo from the Content Lake CDN, with its alt text and its own proportions', () => {
+    const image = render({})
+    expect(image.tag).toBe('img')
+    expect(image.alt).toBe('The Luma roller beside its storage case')
+    expect(optimisedSource(image.src ?? '')).toBe(cdnUrl)
+    expect(image.width).toBe('1200')
+    expect(image.height).toBe('800')
+    expect(image.sizes).toBe('(min-width: 48rem) 16rem, 10rem')
+    expect(image.srcset).toContain('w=640')
+  })
+
+  it('loads photos below the fold lazily, and the hero photo at once', () => {
+    expect(render({}).loading).toBe('lazy')
+    expect(render({ aboveTheFold: true }).loading).toBeUndefined()
+    expect(renderHtml({ aboveTheFold: true })).toMatch(/^<link rel="preload" as="image"/)
+    expect(renderHtml({})).not.toContain('rel="preload"')
+  })
+
+  it('shows the pictogram without a photo, without a CDN to serve it (the embedded dataset), or for an unreadable asset', () => {
+    for (const props of [
+      { image: undefined },
+      { project: null },
+      { image: { ...photo, asset: { _ref: 'image-x' } } },
+    ]) {
+      const fallback = render(props)
+      expect(fallback.tag).toBe('svg')
+      expect(fallback['aria-hidden']).toBe('true')
+    }
+  })
+
+  it('leaves the photo gallery out when there is nothing to show', () => {
+    expect(renderToStaticMarkup(createElement(DeviceGallery, { images: [photo], project: null }))).toBe('')
+    expect(renderToStaticMarkup(createElement(DeviceGallery, { images: [], project }))).toBe('')
+    const gallery = renderToStaticMarkup(createElement(DeviceGallery, { images: [photo], project }))
+    expect(gallery).toContain('<h2 id="photos-heading">Photos</h2>')
+    expect(gallery).toContain('alt="The Luma roller beside its storage case"')
+    expect(gallery).toContain('loading="lazy"')
+  })
+})
