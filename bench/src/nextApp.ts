@@ -24,13 +24,20 @@ export interface NextApp {
 }
 
 /** Variables that choose the content source: the benchmark decides these, never the shell it runs in. */
-const contentVariables = /^(NEXT_PUBLIC_SANITY_|SANITY_API_|CONTENT_DATASET$)/
+const contentVariables = /^(NEXT_PUBLIC_SANITY_|SANITY_API_|CONTENT_DATASET$|DATABASE_URL$|CLICKS_|REPORTS_SECRET$)/
 
 function appEnvironment(app: NextApp): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !contentVariables.test(name)),
   )
-  return { ...inherited, NEXT_TELEMETRY_DISABLED: '1', ...app.env, NEXT_DIST_DIR: app.distDir }
+  return {
+    ...inherited,
+    NEXT_TELEMETRY_DISABLED: '1',
+    // A production build and server refuse to start without their public address.
+    NEXT_PUBLIC_SITE_URL: 'http://localhost:3000',
+    ...app.env,
+    NEXT_DIST_DIR: app.distDir,
+  }
 }
 
 function nextCli(app: NextApp): string {
