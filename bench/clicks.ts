@@ -48,7 +48,14 @@ function goPaths(): string[] {
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextCli, ...args], {
     cwd: webDir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir, ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      // A production build and server refuse to start without their public address.
+      NEXT_PUBLIC_SITE_URL: 'http://localhost:3000',
+      NEXT_DIST_DIR: distDir,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
