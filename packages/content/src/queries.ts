@@ -61,9 +61,12 @@ const byUse = /* groq */ `($use == null || intendedUse == $use)`
 const byForm = /* groq */ `($form == null || formFactor == $form)`
 const byMaterial = /* groq */ `($material == null || needleSpec.material == $material)`
 const byConcern = /* groq */ `($concern == null || $concern in concerns)`
+/** The shortest and longest needle a device can be set to (one length for a fixed device). */
+const shortestNeedle = /* groq */ `select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm)`
+const longestNeedle = /* groq */ `select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm)`
 /** A device matches a length range when any length it can be set to lies inside the range. */
-const byNeedle = /* groq */ `($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)
-  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle)`
+const byNeedle = /* groq */ `($minNeedle == null || ${longestNeedle} >= $minNeedle)
+  && ($maxNeedle == null || ${shortestNeedle} <= $maxNeedle)`
 /**
  * The "from" price: the cheapest offer a shopper can act on (out of stock only when nothing else
  * is listed), in pounds when any shop quotes pounds. web/src/lib/prices.ts applies the same rule
@@ -89,13 +92,13 @@ const sortKeys = /* groq */ `
     $sort == "rating" => -rating,
     $sort == "price-asc" => ${fromPrice},
     $sort == "price-desc" => -${fromPrice},
-    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),
-    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),
+    $sort == "needle-asc" => ${shortestNeedle},
+    $sort == "needle-desc" => -${longestNeedle},
     0
   ), 1000000000),
   "sortSecond": select(
-    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),
-    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),
+    $sort == "needle-asc" => ${longestNeedle},
+    $sort == "needle-desc" => -${shortestNeedle},
     0
   )`
 

@@ -12,8 +12,7 @@ const viewPrefix = '/devices/view/'
  * very deep pages.
  */
 export function cachedDeviceListPath(searchParams: URLSearchParams): string | null {
-  const raw: SearchParams = {}
-  for (const key of new Set(searchParams.keys())) raw[key] = searchParams.getAll(key)
+  const raw = asSearchParams(searchParams)
   const { filters, messages } = parseDeviceFilters(raw)
   const { page, messages: pageMessages } = parseListPage(raw)
   const known = new Set(['use', 'form', 'material', 'concern', 'sort', 'page'])
@@ -44,7 +43,11 @@ export function isCachedDeviceListPath(pathname: string): boolean {
 /** The query string a cached view stands for (the inverse of cachedDeviceListPath). */
 export function viewQuery(segment: string): SearchParams {
   const query = segment === 'all' ? '' : decodeURIComponent(segment)
-  const params = new URLSearchParams(query)
+  return asSearchParams(new URLSearchParams(query))
+}
+
+/** A query string in the shape pages receive their search parameters in. */
+function asSearchParams(params: URLSearchParams): SearchParams {
   const raw: SearchParams = {}
   for (const key of new Set(params.keys())) raw[key] = params.getAll(key)
   return raw
