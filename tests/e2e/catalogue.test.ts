@@ -136,7 +136,11 @@ describe('a catalogue of 2,000 devices', () => {
     expect(await open(`/compare?devices=${compared[0]}`)).toBe(200)
     const search = async (text: string) => {
       await page.getByRole('searchbox', { name: 'Search by name or brand' }).fill(text)
-      await Promise.all([page.waitForURL(/[?&]q=/), page.getByRole('button', { name: 'Search' }).click()])
+      // Wait for this search's page: after the first search the URL already has a q.
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.get('q') === text),
+        page.getByRole('button', { name: 'Search' }).click(),
+      ])
       const results = page.locator('#finder-heading ~ div').first().locator('li')
       expect(await results.count()).toBeLessThanOrEqual(8)
       return results
