@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next'
-import { securityHeaders } from './src/lib/securityHeaders'
+import { securityHeaders } from './src/lib/security/securityHeaders'
 
 const nextConfig: NextConfig = {
   // Test builds set NEXT_DIST_DIR so they never overwrite (or lock) a developer's own build.
@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Metadata (title, canonical, Open Graph) always goes in <head>, for every client, not streamed.
   htmlLimitedBots: /.*/,
-  // Read when the site is built: the headers are fixed in the build (see lib/securityHeaders.ts).
+  // Read when the site is built: the headers are fixed in the build (see lib/security/securityHeaders.ts).
   async headers() {
     const headers = securityHeaders({
       studioUrl: process.env.SANITY_STUDIO_URL,

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
 import { testSecrets } from '../support/contentLakeSite.ts'
-import { runNext, siteEnvironment } from '../support/nextProcess.ts'
+import { nextProcessEnvironment, runNext } from '../support/nextProcess.ts'
 import { webDir } from '../support/paths.ts'
 
 /**
@@ -43,7 +43,7 @@ describe('start-up', () => {
   it('a broken configuration stops `next start` at once, naming every problem in one message', async () => {
     const next = runNext(
       ['start', '--hostname', '127.0.0.1', '--port', '0'],
-      siteEnvironment({
+      nextProcessEnvironment({
         NEXT_DIST_DIR: build.distDir,
         NEXT_PUBLIC_SANITY_PROJECT_ID: 'standin',
         NEXT_PUBLIC_SITE_URL: 'www.example.com',
@@ -66,7 +66,7 @@ describe('start-up', () => {
     expect(output).not.toContain(testSecrets.readToken)
   })
   it('a production server without its public address, or reading the Content Lake over plain http, stops with both named', async () => {
-    const environment = siteEnvironment({
+    const environment = nextProcessEnvironment({
       NEXT_DIST_DIR: build.distDir,
       NEXT_PUBLIC_SANITY_PROJECT_ID: 'standin',
       NEXT_PUBLIC_SANITY_DATASET: 'production',

@@ -216,7 +216,7 @@ describe('crawl from /', () => {
 
   // vercel/next.js#62228: a page that calls notFound() while rendering on demand answers 404 with an
   // empty HTML shell that only the browser's JavaScript fills in. So unknown slugs never reach the
-  // page: the proxy answers them with the prebuilt not-found page (web/src/lib/knownPaths.ts).
+  // page: the proxy answers them with the prebuilt not-found page (web/src/lib/routing/knownPaths.ts).
   it('unknown devices, comparisons and guides answer the full 404 page without JavaScript', async () => {
     const reference = await fetch(`${site.url}/this-page-does-not-exist`)
     expect(reference.status).toBe(404)

@@ -14,7 +14,7 @@ const nextCli = createRequire(join(webDir, 'package.json')).resolve('next/dist/b
 /** Variables that choose the content source and the click database: the tests decide these, never the shell. */
 const contentVariables = /^(NEXT_PUBLIC_SANITY_|SANITY_API_|CONTENT_DATASET$|DATABASE_URL$|CLICKS_|REPORTS_SECRET$)/
 
-export function siteEnvironment(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+export function nextProcessEnvironment(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       // Vitest sets NODE_ENV=test, which Next refuses to build or serve with as expected.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject } from 'vitest'
 import { freePort } from './freePort.ts'
-import { delay, runNext, siteEnvironment, tail } from './nextProcess.ts'
+import { delay, nextProcessEnvironment, runNext, tail } from './nextProcess.ts'
 import { testDistDir, testsDir, webDir } from './paths.ts'
 import { undoingRewrites } from './undoingRewrites.ts'
 
@@ -82,7 +82,7 @@ function checkedDistDir(distDir: string = testDistDir): string {
 
 async function runBuild(distDir: string, env: Record<string, string | undefined>): Promise<SiteBuild> {
   const started = Date.now()
-  const next = runNext(['build'], siteEnvironment({ ...env, NEXT_DIST_DIR: distDir }))
+  const next = runNext(['build'], nextProcessEnvironment({ ...env, NEXT_DIST_DIR: distDir }))
   const code = await undoingRewrites(filesNextRewrites, distDir, () => next.exited)
   await mkdir(join(testsDir, 'artifacts'), { recursive: true })
   await writeFile(buildLogPath(distDir), next.output())
@@ -133,7 +133,11 @@ export async function startSite(options: StartSiteOptions = {}): Promise<Running
     options.env?.CLICKS_DATA_DIR || options.env?.DATABASE_URL ? null : await mkdtemp(join(tmpdir(), 'site-clicks-'))
   const next = runNext(
     ['start', '--hostname', '127.0.0.1', '--port', String(port)],
-    siteEnvironment({ ...(ownClicks ? { CLICKS_DATA_DIR: ownClicks } : {}), ...options.env, NEXT_DIST_DIR: distDir }),
+    nextProcessEnvironment({
+      ...(ownClicks ? { CLICKS_DATA_DIR: ownClicks } : {}),
+      ...options.env,
+      NEXT_DIST_DIR: distDir,
+    }),
   )
   const close = async () => {
     await next.stop()

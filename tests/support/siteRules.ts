@@ -344,7 +344,7 @@ export function rulesProblems(facts: PageFacts, options: RuleOptions): string[] 
 }
 
 /**
- * The security headers every response carries (web/src/lib/securityHeaders.ts), judged on what a
+ * The security headers every response carries (web/src/lib/security/securityHeaders.ts), judged on what a
  * browser enforces: a CSP without plugins, base or form hijacks, framing only by this site and
  * `studioOrigin`, and no script from anywhere but this origin (plus the framework's inline ones).
  */

@@ -2,18 +2,18 @@ import { type NextRequest, NextResponse } from 'next/server'
 import { clickRecording } from './lib/clicks/clickRecording'
 import { pageKindParameter, recordedPageKind } from './lib/clicks/pageKinds'
 import { isFilteredRequest } from './lib/clicks/requestKind'
-import { contentSource } from './lib/contentSource'
-import { cachedDeviceListPath, isCachedDeviceListPath } from './lib/deviceListCache'
-import { documentPage, isKnownPage, notFoundRewritePath } from './lib/knownPaths'
-import { partnerRedirectResponse } from './lib/partnerRedirect'
-import { unavailableResponse } from './lib/unavailableDocument'
-import { routes } from './lib/urls'
+import { contentSource } from './lib/content/contentSource'
+import { unavailableResponse } from './lib/outage/unavailableDocument'
+import { partnerRedirectResponse } from './lib/partnerLinks/partnerRedirect'
+import { cachedDeviceListPath, isCachedDeviceListPath } from './lib/routing/deviceListCache'
+import { documentPage, isKnownPage, notFoundRewritePath } from './lib/routing/knownPaths'
+import { routes } from './lib/seo/urls'
 
 /**
  * What is decided before a page renders:
- * - /devices with a canonical query goes to its cached view (lib/deviceListCache.ts);
+ * - /devices with a canonical query goes to its cached view (lib/routing/deviceListCache.ts);
  * - device, comparison and guide addresses the site has no page for get the prebuilt not-found
- *   page without a query of their own (lib/knownPaths.ts);
+ *   page without a query of their own (lib/routing/knownPaths.ts);
  * - partner links, /go/<device slug>/<offer key>: a known offer with a valid stored URL gets a 302
  *   to it (and the click is counted); anything else gets the not-found page. Only the path decides
  *   the target; the `from` parameter (the kind of page the link was on) and the method, purpose and
@@ -57,7 +57,7 @@ function internalUrl(request: NextRequest, pathname: string): URL {
 
 /**
  * Device, comparison and guide pages: an address the site has no page for gets the prebuilt
- * not-found page at once, without a query of its own (lib/knownPaths.ts). Previews (draft mode)
+ * not-found page at once, without a query of its own (lib/routing/knownPaths.ts). Previews (draft mode)
  * may show documents not yet published, so they are not checked; nor is anything while the content
  * source cannot say, so the page answers as it does during an outage.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildCompareRows, valuesDiffer } from '@/lib/compareRows'
+import { buildCompareRows, valuesDiffer } from '@/lib/compare/compareRows'
 import { makeDevice, makeOffer } from './support/devices'
 
 describe('valuesDiffer', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { requestedSlugs, resolveCompareSelection } from '@/lib/compareSelection'
+import { requestedSlugs, resolveCompareSelection } from '@/lib/compare/compareSelection'
 
 const known = new Map(['a', 'b', 'c', 'd', 'e'].map((slug) => [slug, { name: `Device ${slug.toUpperCase()}` }]))
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveDatasetPath } from '@/lib/datasetPath'
+import { resolveDatasetPath } from '@/lib/content/datasetPath'
 
 const packageSample = '/repo/packages/content/sample/dataset.ndjson'
 

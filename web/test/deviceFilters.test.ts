@@ -5,8 +5,8 @@ import {
   listPageHref,
   parseDeviceFilters,
   parseListPage,
-} from '@/lib/deviceFilters'
-import { pageLinks } from '@/lib/pagination'
+} from '@/lib/catalogue/deviceFilters'
+import { pageLinks } from '@/lib/catalogue/pagination'
 
 describe('parseDeviceFilters', () => {
   it('reads every filter from the query string', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cachedDeviceListPath, isCachedDeviceListPath, viewQuery } from '@/lib/deviceListCache'
+import { cachedDeviceListPath, isCachedDeviceListPath, viewQuery } from '@/lib/routing/deviceListCache'
 
 const path = (query: string) => cachedDeviceListPath(new URLSearchParams(query))
 

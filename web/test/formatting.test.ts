@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatRating, listInWords } from '@/lib/formatting'
+import { formatDate, formatRating, listInWords } from '@/lib/text/formatting'
 
 describe('dates, ratings and lists', () => {
   it('writes dates in words, whatever the time zone', () => {

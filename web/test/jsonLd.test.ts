@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { breadcrumbJsonLd, productJsonLd, serializeJsonLd } from '@/lib/jsonLd'
+import { breadcrumbJsonLd, productJsonLd, serializeJsonLd } from '@/lib/seo/jsonLd'
 import { makeDevice, makeOffer } from './support/devices'
 
 const author = { _id: 'a1', name: 'Sam Ortiz', slug: 'sam-ortiz', role: 'writer' as const, credentials: undefined }

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { createEmbeddedSource } from '@microneedling/content/source/embedded'
 import type { ContentSource } from '@microneedling/content/source/types'
 import { describe, expect, it } from 'vitest'
-import { documentPage, forgetKnownPaths, isKnownOffer, isKnownPage, knownPathsMaxAgeMs } from '@/lib/knownPaths'
+import { documentPage, forgetKnownPaths, isKnownOffer, isKnownPage, knownPathsMaxAgeMs } from '@/lib/routing/knownPaths'
 
 const embedded = createEmbeddedSource(fileURLToPath(new URL('./fixtures/dataset.ndjson', import.meta.url)))
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeNeedleDepth, layerReached } from '@/lib/needleDepth'
+import { describeNeedleDepth, layerReached } from '@/lib/catalogue/needleDepth'
 
 describe('layerReached', () => {
   it('finds the deepest layer a needle reaches, boundaries included in the upper layer', () => {

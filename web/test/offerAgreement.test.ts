@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { loadDeviceListPage } from '@microneedling/content/loaders'
 import { createEmbeddedSource } from '@microneedling/content/source/embedded'
 import { describe, expect, it, vi } from 'vitest'
-import { usableOffers } from '@/lib/offers'
-import { partnerRedirectResponse } from '@/lib/partnerRedirect'
+import { partnerRedirectResponse } from '@/lib/partnerLinks/partnerRedirect'
+import { usableOffers } from '@/lib/partnerLinks/usableOffers'
 
 /**
  * Pages and /go/ decide by one rule which offers are usable: every offer a page shows redirects,

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { createEmbeddedSource } from '@microneedling/content/source/embedded'
 import { describe, expect, it, vi } from 'vitest'
 import type { ClickEvent } from '@/lib/clicks/clickEvent'
-import { parseGoPath, partnerRedirectResponse } from '@/lib/partnerRedirect'
+import { parseGoPath, partnerRedirectResponse } from '@/lib/partnerLinks/partnerRedirect'
 
 const source = createEmbeddedSource(fileURLToPath(new URL('./fixtures/dataset.ndjson', import.meta.url)))
 const at = new Date('2026-02-01T12:00:00Z')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sameSitePath } from '@/lib/previews'
+import { sameSitePath } from '@/lib/content/previews'
 
 describe('sameSitePath (where leaving a preview goes)', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { usableOffers } from '@/lib/offers'
-import { lowestOffer, sortOffers } from '@/lib/prices'
+import { lowestOffer, sortOffers } from '@/lib/catalogue/prices'
+import { usableOffers } from '@/lib/partnerLinks/usableOffers'
 import { makeOffer } from './support/devices'
 
 describe('lowestOffer', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tagsToRevalidate, webhookPayloadSchema } from '@/lib/revalidation'
+import { tagsToRevalidate, webhookPayloadSchema } from '@/lib/webhooks/revalidationTags'
 
 const tagsFor = (payload: unknown) => tagsToRevalidate(webhookPayloadSchema.parse(payload)).sort()
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, securityHeaders } from '@/lib/securityHeaders'
+import { contentSecurityPolicy, securityHeaders } from '@/lib/security/securityHeaders'
 
 const byName = (headers: { key: string; value: string }[]) =>
   Object.fromEntries(headers.map((header) => [header.key, header.value]))

@@ -1,7 +1,7 @@
 import { encodeSignatureHeader } from '@sanity/webhook'
 import { describe, expect, it } from 'vitest'
-import { DeliveryLog } from '@/lib/deliveryLog'
-import { readSignedWebhook, webhookLimits } from '@/lib/signedWebhook'
+import { DeliveryLog } from '@/lib/webhooks/deliveryLog'
+import { readSignedWebhook, webhookLimits } from '@/lib/webhooks/signedWebhook'
 
 const secret = 'whsec-unit-test-secret-0123456789'
 const payload = JSON.stringify({ _type: 'siteSettings', _id: 'siteSettings' })

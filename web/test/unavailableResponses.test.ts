@@ -2,9 +2,9 @@ import { once } from 'node:events'
 import { createServer, get } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { markContentUnavailable } from '@/lib/requestOutcome'
-import { unavailableDocument, unavailableResponse } from '@/lib/unavailableDocument'
-import { installUnavailableResponses } from '@/lib/unavailableResponses'
+import { markContentUnavailable } from '@/lib/outage/requestOutcome'
+import { unavailableDocument, unavailableResponse } from '@/lib/outage/unavailableDocument'
+import { installUnavailableResponses } from '@/lib/outage/unavailableResponses'
 
 /**
  * A request whose content could not be read answers 503 with the static "temporarily unavailable"

@@ -3,9 +3,9 @@ import { draftMode } from 'next/headers'
 import type { ReactNode } from 'react'
 import { SiteFooter } from '@/components/SiteFooter'
 import { SiteHeader } from '@/components/SiteHeader'
-import { getSiteSettings } from '@/lib/content'
-import { siteUrl } from '@/lib/environment'
-import { fallbackSiteName } from '@/lib/fallbackCopy'
+import { fallbackSiteName } from '@/lib/compliance/fallbackCopy'
+import { getSiteSettings } from '@/lib/content/siteContent'
+import { siteUrl } from '@/lib/env/siteEnvironment'
 import './globals.css'
 
 export async function generateMetadata(): Promise<Metadata> {

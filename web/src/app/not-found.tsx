@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { routes } from '@/lib/urls'
+import { routes } from '@/lib/seo/urls'
 
 export const metadata: Metadata = {
   title: 'Page not found',

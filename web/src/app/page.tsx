@@ -6,11 +6,11 @@ import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
 import { DeviceCard } from '@/components/DeviceCard'
 import { DevicePictogram } from '@/components/DevicePictogram'
 import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
-import { getComparisonSummaries, getDeviceFacets, getSiteSettings, getTopRatedDevices } from '@/lib/content'
-import { formatDate, listInWords } from '@/lib/formatting'
-import { pageMetadata } from '@/lib/metadata'
-import { homeDeviceCaveats, includesHomeDevice } from '@/lib/pageCopy'
-import { routes } from '@/lib/urls'
+import { homeDeviceCaveats, includesHomeDevice } from '@/lib/compliance/pageCompliance'
+import { getComparisonSummaries, getDeviceFacets, getSiteSettings, getTopRatedDevices } from '@/lib/content/siteContent'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/seo/urls'
+import { formatDate, listInWords } from '@/lib/text/formatting'
 
 export function generateMetadata(): Promise<Metadata> {
   return pageMetadata({

@@ -1,6 +1,6 @@
 import type { SiteSettings } from '@microneedling/content/schemas'
 import Link from 'next/link'
-import { routes } from '@/lib/urls'
+import { routes } from '@/lib/seo/urls'
 
 /**
  * The short affiliate disclosure. Pages put it first in <main>, so it comes before any partner link

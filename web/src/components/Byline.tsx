@@ -1,7 +1,7 @@
 import type { Author } from '@microneedling/content/schemas'
 import Link from 'next/link'
-import { formatDate } from '@/lib/formatting'
-import { routes } from '@/lib/urls'
+import { routes } from '@/lib/seo/urls'
+import { formatDate } from '@/lib/text/formatting'
 
 /**
  * Who wrote it, who checked the health content, and when it was last reviewed. A part whose content

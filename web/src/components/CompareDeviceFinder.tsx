@@ -1,8 +1,8 @@
 import type { DeviceChoice } from '@microneedling/content/schemas'
 import { formFactors, intendedUses, titleOf } from '@microneedling/content/vocabulary'
 import Link from 'next/link'
-import { maxCompared } from '@/lib/compareSelection'
-import { routes } from '@/lib/urls'
+import { maxCompared } from '@/lib/compare/compareSelection'
+import { routes } from '@/lib/seo/urls'
 import styles from './CompareDeviceFinder.module.css'
 
 function ChoiceList({ choices, selected }: { choices: readonly DeviceChoice[]; selected: readonly string[] }) {

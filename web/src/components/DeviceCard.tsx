@@ -2,8 +2,8 @@ import { formatNeedleLength, formatPrice } from '@microneedling/content/formatti
 import type { DeviceSummary } from '@microneedling/content/schemas'
 import { formFactors, intendedUses, needleMaterials, titleOf } from '@microneedling/content/vocabulary'
 import Link from 'next/link'
-import { lowestPrice } from '@/lib/prices'
-import { routes } from '@/lib/urls'
+import { lowestPrice } from '@/lib/catalogue/prices'
+import { routes } from '@/lib/seo/urls'
 import { DevicePictogram } from './DevicePictogram'
 import { Rating } from './Rating'
 

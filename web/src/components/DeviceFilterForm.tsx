@@ -7,8 +7,8 @@ import {
   needleMaterials,
 } from '@microneedling/content/vocabulary'
 import Link from 'next/link'
-import { type DeviceFilters, sortOptions } from '@/lib/deviceFilters'
-import { routes } from '@/lib/urls'
+import { type DeviceFilters, sortOptions } from '@/lib/catalogue/deviceFilters'
+import { routes } from '@/lib/seo/urls'
 
 function Select({
   id,

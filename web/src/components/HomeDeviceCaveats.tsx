@@ -1,6 +1,6 @@
 import type { Caveat } from '@microneedling/content/schemas'
 import Link from 'next/link'
-import { routes } from '@/lib/urls'
+import { routes } from '@/lib/seo/urls'
 
 /** The caveats every page that shows a home device carries, with the guide that explains them. */
 export function HomeDeviceCaveats({ caveats }: { caveats: readonly Caveat[] }) {

@@ -1,5 +1,5 @@
 import { stegaClean } from '@microneedling/content/source/stega'
-import { serializeJsonLd } from '@/lib/jsonLd'
+import { serializeJsonLd } from '@/lib/seo/jsonLd'
 
 /** Structured data for search engines: never stega-encoded, even in a preview. */
 export function JsonLd({ data }: { data: unknown }) {

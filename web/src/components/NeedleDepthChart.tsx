@@ -1,6 +1,6 @@
 import { formatNeedleLength } from '@microneedling/content/formatting'
 import { skinLayers } from '@microneedling/content/vocabulary'
-import { describeNeedleDepth } from '@/lib/needleDepth'
+import { describeNeedleDepth } from '@/lib/catalogue/needleDepth'
 
 interface ChartDevice {
   slug: string

@@ -1,9 +1,9 @@
 import { formatPrice } from '@microneedling/content/formatting'
 import type { Offer } from '@microneedling/content/schemas'
 import { availabilities, titleOf } from '@microneedling/content/vocabulary'
-import { formatDate } from '@/lib/formatting'
-import { priceMayHaveChanged } from '@/lib/priceFreshness'
-import { sortOffers } from '@/lib/prices'
+import { priceMayHaveChanged } from '@/lib/catalogue/priceFreshness'
+import { sortOffers } from '@/lib/catalogue/prices'
+import { formatDate } from '@/lib/text/formatting'
 import { PartnerLink } from './PartnerLink'
 
 /**

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { pageLinks } from '@/lib/pagination'
+import { pageLinks } from '@/lib/catalogue/pagination'
 import styles from './Pagination.module.css'
 
 /**

@@ -1,4 +1,4 @@
-import { formatRating } from '@/lib/formatting'
+import { formatRating } from '@/lib/text/formatting'
 
 /** "8.6 /10", read out as "Our rating: 8.6 out of 10". */
 export function Rating({ value, size = 'normal' }: { value: number; size?: 'normal' | 'large' }) {

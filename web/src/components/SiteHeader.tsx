@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { routes } from '@/lib/urls'
+import { routes } from '@/lib/seo/urls'
 
 const navigation = [
   { href: routes.devices, text: 'Devices' },

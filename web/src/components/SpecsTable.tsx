@@ -8,7 +8,7 @@ import {
   needleTips,
   titleOf,
 } from '@microneedling/content/vocabulary'
-import { yesNo } from '@/lib/formatting'
+import { yesNo } from '@/lib/text/formatting'
 
 export function SpecsTable({ device }: { device: DeviceSummary }) {
   const { needles } = device

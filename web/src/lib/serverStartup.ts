@@ -1,14 +1,14 @@
 import { databaseTarget, startClickRecording } from './clicks/clickRecording'
 import { writeClicksBeforeExit } from './clicks/exitAfterWriting'
-import { parseSiteEnvironment, type SiteEnvironment } from './siteEnvironment'
-import { installUnavailableResponses } from './unavailableResponses'
+import { parseSiteEnvironment, type SiteEnvironment } from './env/environmentSchema'
+import { installUnavailableResponses } from './outage/unavailableResponses'
 
 /**
  * 1. The configuration is parsed: a missing or malformed variable stops the server here, with one
  *    error that names every problem, instead of surfacing as broken pages later. (Next.js would
  *    log a throwing register() and keep answering every request with an error, so this exits.)
  * 2. Requests whose content cannot be read are answered 503 "temporarily unavailable" rather than
- *    500 (see unavailableResponses.ts).
+ *    500 (see outage/unavailableResponses.ts).
  * 3. Click recording starts: the database is opened and migrated, and the clicks held in memory
  *    are written before the process exits on SIGTERM/SIGINT.
  */

@@ -7,7 +7,9 @@ import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
 import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
 import { NeedleDepthChart } from '@/components/NeedleDepthChart'
 import { Notices } from '@/components/Notices'
-import { maxCompared, requestedSlugs, resolveCompareSelection } from '@/lib/compareSelection'
+import type { SearchParams } from '@/lib/catalogue/deviceFilters'
+import { maxCompared, requestedSlugs, resolveCompareSelection } from '@/lib/compare/compareSelection'
+import { homeDeviceCaveats, includesHomeDevice, medicalDisclaimer } from '@/lib/compliance/pageCompliance'
 import {
   allowSharedCaching,
   getComparisonSummaries,
@@ -16,12 +18,10 @@ import {
   getSiteSettings,
   getTopRatedDevices,
   searchDeviceChoices,
-} from '@/lib/content'
-import type { SearchParams } from '@/lib/deviceFilters'
-import { listInWords } from '@/lib/formatting'
-import { pageMetadata } from '@/lib/metadata'
-import { homeDeviceCaveats, includesHomeDevice, medicalDisclaimer } from '@/lib/pageCopy'
-import { routes } from '@/lib/urls'
+} from '@/lib/content/siteContent'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/seo/urls'
+import { listInWords } from '@/lib/text/formatting'
 
 /** Only the devices the URL names are loaded: the page costs what it shows, whatever the catalogue's size. */
 async function selection(searchParams: Promise<SearchParams>) {

@@ -7,7 +7,6 @@ import { DeviceFilterForm } from '@/components/DeviceFilterForm'
 import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
 import { Notices } from '@/components/Notices'
 import { Pagination } from '@/components/Pagination'
-import { getDeviceFacets, getDeviceListPage, getSiteSettings } from '@/lib/content'
 import {
   type DeviceFilters,
   describeActiveFilters,
@@ -15,10 +14,11 @@ import {
   parseDeviceFilters,
   parseListPage,
   type SearchParams,
-} from '@/lib/deviceFilters'
-import { pageMetadata } from '@/lib/metadata'
-import { homeDeviceCaveats, includesHomeDevice } from '@/lib/pageCopy'
-import { routes } from '@/lib/urls'
+} from '@/lib/catalogue/deviceFilters'
+import { homeDeviceCaveats, includesHomeDevice } from '@/lib/compliance/pageCompliance'
+import { getDeviceFacets, getDeviceListPage, getSiteSettings } from '@/lib/content/siteContent'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/seo/urls'
 
 /** Title, description and canonical of a list view; filtered views are not indexed. */
 export function deviceListMetadata(raw: SearchParams): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
-import { allowSharedCaching } from '@/lib/content'
-import type { SearchParams } from '@/lib/deviceFilters'
+import type { SearchParams } from '@/lib/catalogue/deviceFilters'
+import { allowSharedCaching } from '@/lib/content/siteContent'
 import { DeviceListView, deviceListMetadata } from './deviceListView'
 
 /**

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { RichText } from '@/components/RichText'
-import { getSiteSettings } from '@/lib/content'
-import { pageMetadata } from '@/lib/metadata'
-import { routes } from '@/lib/urls'
+import { getSiteSettings } from '@/lib/content/siteContent'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/seo/urls'
 
 export function generateMetadata(): Promise<Metadata> {
   return pageMetadata({

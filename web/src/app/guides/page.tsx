@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { getGuideSummaries } from '@/lib/content'
-import { pageMetadata } from '@/lib/metadata'
-import { routes } from '@/lib/urls'
+import { getGuideSummaries } from '@/lib/content/siteContent'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/seo/urls'
 
 export function generateMetadata(): Promise<Metadata> {
   return pageMetadata({

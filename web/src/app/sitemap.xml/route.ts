@@ -1,5 +1,5 @@
-import { getListedDeviceCount } from '@/lib/content'
-import { sitemapIds, sitemapIndexXml, sitemapUrl } from '@/lib/sitemaps'
+import { getListedDeviceCount } from '@/lib/content/siteContent'
+import { sitemapIds, sitemapIndexXml, sitemapUrl } from '@/lib/seo/sitemaps'
 
 /** /sitemap.xml: an index of the sitemaps, so the catalogue can grow past one sitemap's 50,000 URLs. */
 export async function GET(): Promise<Response> {

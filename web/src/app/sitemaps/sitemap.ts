@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next'
-import { getListedDeviceCount, getSitemapEntries } from '@/lib/content'
-import { devicesPerSitemap, sitemapIds } from '@/lib/sitemaps'
-import { absoluteUrl, routes } from '@/lib/urls'
+import { getListedDeviceCount, getSitemapEntries } from '@/lib/content/siteContent'
+import { devicesPerSitemap, sitemapIds } from '@/lib/seo/sitemaps'
+import { absoluteUrl, routes } from '@/lib/seo/urls'
 
 /** One sitemap per 45,000 devices, listed by /sitemap.xml; the first also has every other page. */
 export async function generateSitemaps() {

@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync'
+import { priceMayHaveChanged } from '../catalogue/priceFreshness'
 import { clickRecording } from '../clicks/clickRecording'
-import { contentSource } from '../contentSource'
+import { contentSource } from '../content/contentSource'
 import type { Queryable } from '../database/database'
 import { currentOffers } from '../linkChecks/offersToCheck'
 import { latestChecks } from '../linkChecks/runLinkChecks'
-import { priceMayHaveChanged } from '../priceFreshness'
 import { clickRows, type DayRange, type Dimension, dailyTotals, topBy } from './clickReports'
 import { reportsSettings, studioEditUrl } from './reportsSettings'
 

@@ -1,5 +1,5 @@
-import { siteEnvironment } from '../environment'
-import { defaultPriceStaleDays } from '../priceFreshness'
+import { defaultPriceStaleDays } from '../catalogue/priceFreshness'
+import { siteEnvironment } from '../env/siteEnvironment'
 
 /** Where editors open the Studio when no SANITY_STUDIO_URL is set: `pnpm studio` on this machine. */
 const localStudioUrl = 'http://localhost:3333'

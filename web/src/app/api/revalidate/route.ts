@@ -1,12 +1,12 @@
 import { ContentUnavailableError, confirmContentAnswers } from '@microneedling/content/loaders'
 import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
-import { contentSource, forgetVisitorQueryAnswers } from '@/lib/contentSource'
-import { siteEnvironment } from '@/lib/environment'
-import { forgetKnownPaths } from '@/lib/knownPaths'
-import { tagsToRevalidate, webhookPayloadSchema } from '@/lib/revalidation'
-import { acceptedDeliveries, readSignedWebhook } from '@/lib/signedWebhook'
-import { retryAfterSeconds } from '@/lib/unavailableCopy'
+import { contentSource, forgetVisitorQueryAnswers } from '@/lib/content/contentSource'
+import { siteEnvironment } from '@/lib/env/siteEnvironment'
+import { retryAfterSeconds } from '@/lib/outage/retryAfter'
+import { forgetKnownPaths } from '@/lib/routing/knownPaths'
+import { tagsToRevalidate, webhookPayloadSchema } from '@/lib/webhooks/revalidationTags'
+import { acceptedDeliveries, readSignedWebhook } from '@/lib/webhooks/signedWebhook'
 
 /** What next-sanity's parseBody waits, for the same reason. */
 const contentLakeConsistencyDelayMs = 3000
@@ -15,7 +15,7 @@ const contentLakeConsistencyDelayMs = 3000
  * The GROQ-powered webhook from Sanity posts here when a document is published, changed or deleted
  * (set-up in the README, "Connecting a real Sanity project"). The body is signed with
  * SANITY_REVALIDATE_SECRET; anything without a valid, recent signature is refused and changes
- * nothing, and a delivery already handled is not handled again (lib/signedWebhook.ts).
+ * nothing, and a delivery already handled is not handled again (lib/webhooks/signedWebhook.ts).
  */
 export async function POST(request: NextRequest): Promise<Response> {
   const secret = siteEnvironment().SANITY_REVALIDATE_SECRET

@@ -9,12 +9,12 @@ import { JsonLd } from '@/components/JsonLd'
 import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
 import { NeedleDepthChart } from '@/components/NeedleDepthChart'
 import { RichText } from '@/components/RichText'
-import { getComparison, getComparisonSummaries, getSiteSettings, staticSlugs } from '@/lib/content'
-import { formatDate } from '@/lib/formatting'
-import { breadcrumbJsonLd } from '@/lib/jsonLd'
-import { describe, pageMetadata } from '@/lib/metadata'
-import { homeDeviceCaveats, includesHomeDevice, medicalDisclaimer } from '@/lib/pageCopy'
-import { absoluteUrl, routes } from '@/lib/urls'
+import { homeDeviceCaveats, includesHomeDevice, medicalDisclaimer } from '@/lib/compliance/pageCompliance'
+import { getComparison, getComparisonSummaries, getSiteSettings, staticSlugs } from '@/lib/content/siteContent'
+import { breadcrumbJsonLd } from '@/lib/seo/jsonLd'
+import { metaDescription, pageMetadata } from '@/lib/seo/metadata'
+import { absoluteUrl, routes } from '@/lib/seo/urls'
+import { formatDate } from '@/lib/text/formatting'
 
 export function generateStaticParams() {
   return staticSlugs(getComparisonSummaries)
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   if (!comparison) return { title: 'Comparison not found', robots: { index: false } }
   return pageMetadata({
     title: comparison.title,
-    description: describe(comparison.verdict),
+    description: metaDescription(comparison.verdict),
     path: routes.comparison(comparison.slug),
     type: 'article',
   })

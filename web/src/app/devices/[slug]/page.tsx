@@ -18,14 +18,14 @@ import { ProsCons } from '@/components/ProsCons'
 import { Rating } from '@/components/Rating'
 import { RichText } from '@/components/RichText'
 import { SpecsTable } from '@/components/SpecsTable'
-import { getDevice, getPrerenderedDeviceSlugs, getSiteSettings, staticSlugs } from '@/lib/content'
-import { siteEnvironment } from '@/lib/environment'
-import { breadcrumbJsonLd, productJsonLd } from '@/lib/jsonLd'
-import { describe, pageMetadata } from '@/lib/metadata'
-import { homeDeviceCaveats, medicalDisclaimer } from '@/lib/pageCopy'
-import { defaultPriceStaleDays } from '@/lib/priceFreshness'
-import { lowestPrice } from '@/lib/prices'
-import { absoluteUrl, routes } from '@/lib/urls'
+import { defaultPriceStaleDays } from '@/lib/catalogue/priceFreshness'
+import { lowestPrice } from '@/lib/catalogue/prices'
+import { homeDeviceCaveats, medicalDisclaimer } from '@/lib/compliance/pageCompliance'
+import { getDevice, getPrerenderedDeviceSlugs, getSiteSettings, staticSlugs } from '@/lib/content/siteContent'
+import { siteEnvironment } from '@/lib/env/siteEnvironment'
+import { breadcrumbJsonLd, productJsonLd } from '@/lib/seo/jsonLd'
+import { metaDescription, pageMetadata } from '@/lib/seo/metadata'
+import { absoluteUrl, routes } from '@/lib/seo/urls'
 
 export function generateStaticParams() {
   return staticSlugs(getPrerenderedDeviceSlugs)
@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   if (!device) return { title: 'Device not found', robots: { index: false } }
   return pageMetadata({
     title: `${device.name} review`,
-    description: describe(
+    description: metaDescription(
       `${device.verdict} ${titleOf(formFactors, device.formFactor)} for ${device.intendedUse === 'home' ? 'home' : 'professional'} use with ${formatNeedleLength(device.needleLengthMm)} needles, rated ${device.rating}/10.`,
     ),
     path: routes.device(device.slug),

@@ -5,11 +5,11 @@ import { Byline } from '@/components/Byline'
 import { JsonLd } from '@/components/JsonLd'
 import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
 import { RichText } from '@/components/RichText'
-import { getGuide, getGuideSummaries, getSiteSettings, staticSlugs } from '@/lib/content'
-import { breadcrumbJsonLd } from '@/lib/jsonLd'
-import { describe, pageMetadata } from '@/lib/metadata'
-import { medicalDisclaimer } from '@/lib/pageCopy'
-import { absoluteUrl, routes } from '@/lib/urls'
+import { medicalDisclaimer } from '@/lib/compliance/pageCompliance'
+import { getGuide, getGuideSummaries, getSiteSettings, staticSlugs } from '@/lib/content/siteContent'
+import { breadcrumbJsonLd } from '@/lib/seo/jsonLd'
+import { metaDescription, pageMetadata } from '@/lib/seo/metadata'
+import { absoluteUrl, routes } from '@/lib/seo/urls'
 
 export function generateStaticParams() {
   return staticSlugs(getGuideSummaries)
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   if (!guide) return { title: 'Guide not found', robots: { index: false } }
   return pageMetadata({
     title: guide.title,
-    description: describe(guide.summary ?? `${guide.title}: a plain guide to microneedling.`),
+    description: metaDescription(guide.summary ?? `${guide.title}: a plain guide to microneedling.`),
     path: routes.guide(guide.slug),
     type: 'article',
   })

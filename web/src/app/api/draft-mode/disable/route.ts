@@ -1,6 +1,6 @@
 import { draftMode } from 'next/headers'
 import type { NextRequest } from 'next/server'
-import { previewClient, previewUnavailableResponse, sameSitePath } from '@/lib/previews'
+import { previewClient, previewUnavailableResponse, sameSitePath } from '@/lib/content/previews'
 
 /** Leaves draft mode and goes back to the published page (`?redirect=/path`, this site only). */
 export async function GET(request: NextRequest): Promise<Response> {

@@ -1,5 +1,5 @@
 import { defineEnableDraftMode } from 'next-sanity/draft-mode'
-import { previewClient, previewUnavailableResponse } from '@/lib/previews'
+import { previewClient, previewUnavailableResponse } from '@/lib/content/previews'
 
 /**
  * Opened by the Studio's Presentation tool with a one-time secret it stored in the Content Lake:

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server'
-import { contentSource } from '@/lib/contentSource'
+import { contentSource } from '@/lib/content/contentSource'
 import { currentOffers } from '@/lib/linkChecks/offersToCheck'
 import { checkOffers, storeLinkChecks } from '@/lib/linkChecks/runLinkChecks'
 import { bearerMatches } from '@/lib/reports/reportsAccess'

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
-import { viewQuery } from '@/lib/deviceListCache'
+import { viewQuery } from '@/lib/routing/deviceListCache'
 import { DeviceListView, deviceListMetadata } from '../../deviceListView'
 
 /**
- * A /devices list view the proxy rewrote here (lib/deviceListCache.ts): rendered on its first
+ * A /devices list view the proxy rewrote here (lib/routing/deviceListCache.ts): rendered on its first
  * request and kept, like a device page, so a popular filter costs what a static page costs.
  * Refreshed by the revalidation webhook's tags, and at most a minute after the content changes.
  */

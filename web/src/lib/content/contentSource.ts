@@ -3,8 +3,8 @@ import type { QueryCache } from '@microneedling/content/source/contentLake'
 import type { ContentSource } from '@microneedling/content/source/types'
 import { LRUCache } from 'lru-cache'
 import { unstable_cache } from 'next/cache'
+import { siteEnvironment } from '../env/siteEnvironment'
 import { resolveDatasetPath } from './datasetPath'
-import { siteEnvironment } from './environment'
 
 let source: ContentSource | undefined
 

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '@microneedling/content/config'
 import { describe, expect, it } from 'vitest'
-import { parseSiteEnvironment, previewsAvailable } from '@/lib/siteEnvironment'
+import { parseSiteEnvironment, previewsAvailable } from '@/lib/env/environmentSchema'
 
 /** The message of the ConfigurationError the environment causes (the test fails if there is none). */
 function problemsWith(environment: Record<string, string | undefined>): string {

@@ -1,7 +1,7 @@
 import { stegaClean } from '@microneedling/content/source/stega'
 import type { Metadata } from 'next'
-import { getSiteSettings } from './content'
-import { fallbackSiteName } from './fallbackCopy'
+import { fallbackSiteName } from '../compliance/fallbackCopy'
+import { getSiteSettings } from '../content/siteContent'
 import { absoluteUrl } from './urls'
 
 /**
@@ -43,7 +43,7 @@ export async function pageMetadata({
 }
 
 /** Descriptions are cut at a word near 160 characters, as search results show them. */
-export function describe(text: string, limit = 160): string {
+export function metaDescription(text: string, limit = 160): string {
   const clean = stegaClean(text).replace(/\s+/g, ' ').trim()
   if (clean.length <= limit) return clean
   const cut = clean.slice(0, limit - 1)

@@ -1,4 +1,4 @@
-import { quotedInput } from './formatting'
+import { quotedInput } from '../text/formatting'
 
 /**
  * Which devices /compare?devices=a,b,c shows. The query is whatever a visitor typed or shared, so

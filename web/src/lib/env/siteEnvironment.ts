@@ -1,4 +1,4 @@
-import { parseSiteEnvironment, type SiteEnvironment } from './siteEnvironment'
+import { parseSiteEnvironment, type SiteEnvironment } from './environmentSchema'
 
 let parsed: SiteEnvironment | undefined
 

@@ -1,6 +1,6 @@
 import type { Author, DeviceDetail, Offer } from '@microneedling/content/schemas'
 import type { Availability } from '@microneedling/content/vocabulary'
-import { primaryCurrency } from './prices'
+import { primaryCurrency } from '../catalogue/prices'
 
 /**
  * Builders for schema.org JSON-LD. They describe only what the page shows: the offers passed in

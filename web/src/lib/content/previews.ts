@@ -1,7 +1,7 @@
 import { contentLakeSettings } from '@microneedling/content/config'
 import { createContentLakeClient } from '@microneedling/content/source/contentLake'
-import { siteEnvironment } from './environment'
-import { previewsAvailable } from './siteEnvironment'
+import { previewsAvailable } from '../env/environmentSchema'
+import { siteEnvironment } from '../env/siteEnvironment'
 
 /**
  * Previews (draft mode) read drafts from the Content Lake with the read token, so they exist only

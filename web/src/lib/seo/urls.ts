@@ -1,6 +1,6 @@
 import { partnerLinkPath } from '@microneedling/content/partnerLinks'
 import { sitePaths } from '@microneedling/content/sitePaths'
-import { siteUrl } from './environment'
+import { siteUrl } from '../env/siteEnvironment'
 
 /** An absolute URL on this site, for canonical links, Open Graph, JSON-LD and the sitemap. */
 export function absoluteUrl(path: string, base: string = siteUrl): string {

@@ -1,6 +1,6 @@
 import { sitePaths } from '@microneedling/content/sitePaths'
-import { fallbackSiteName } from './fallbackCopy'
-import { retryAfterSeconds } from './unavailableCopy'
+import { fallbackSiteName } from '../compliance/fallbackCopy'
+import { retryAfterSeconds } from './retryAfter'
 
 /**
  * The HTML served with every 503 "temporarily unavailable": built once from the site's own words,

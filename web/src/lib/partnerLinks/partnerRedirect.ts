@@ -1,9 +1,9 @@
 import { loadOfferRedirect } from '@microneedling/content/loaders'
 import { partnerRedirectUrl, partnerTargetProblem } from '@microneedling/content/partnerLinks'
 import type { ContentSource } from '@microneedling/content/source/types'
-import type { ClickEvent } from './clicks/clickEvent'
-import type { RecordedPageKind } from './clicks/pageKinds'
-import { isKnownOffer } from './knownPaths'
+import type { ClickEvent } from '../clicks/clickEvent'
+import type { RecordedPageKind } from '../clicks/pageKinds'
+import { isKnownOffer } from '../routing/knownPaths'
 
 /**
  * /go/<device slug>/<offer key>: the only way partner URLs leave the site. The target is the URL

@@ -25,10 +25,10 @@ import type { SiteSettings } from '@microneedling/content/schemas'
 import { draftMode } from 'next/headers'
 import { unstable_rethrow } from 'next/navigation'
 import { cache } from 'react'
+import { hasRangeFilters } from '../catalogue/deviceFilters'
+import { markContentUnavailable, markSharedCacheable } from '../outage/requestOutcome'
+import { withUsableOffers } from '../partnerLinks/usableOffers'
 import { contentSource } from './contentSource'
-import { hasRangeFilters } from './deviceFilters'
-import { withUsableOffers } from './offers'
-import { markContentUnavailable, markSharedCacheable } from './requestOutcome'
 
 /**
  * What pages read: the content package's loaders (zod-parsed, bad documents left out and logged),

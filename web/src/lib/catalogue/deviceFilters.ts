@@ -19,8 +19,8 @@ import {
   valuesOf,
 } from '@microneedling/content/vocabulary'
 import { z } from 'zod'
-import { quotedInput } from './formatting'
-import { routes } from './urls'
+import { routes } from '../seo/urls'
+import { quotedInput } from '../text/formatting'
 
 /**
  * The /devices filters: parsed from the query string of a plain GET form (the list query applies

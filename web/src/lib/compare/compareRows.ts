@@ -8,8 +8,8 @@ import {
   needleTips,
   titleOf,
 } from '@microneedling/content/vocabulary'
-import { formatRating, yesNo } from './formatting'
-import { lowestPrice, sortOffers } from './prices'
+import { lowestPrice, sortOffers } from '../catalogue/prices'
+import { formatRating, yesNo } from '../text/formatting'
 
 /**
  * The rows of the comparison table, and which of them differ between the devices. Each cell keeps

@@ -1,7 +1,7 @@
 import { subscribe } from 'node:diagnostics_channel'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { type RequestOutcome, requestOutcomeStorage } from './requestOutcome'
-import { retryAfterSeconds } from './unavailableCopy'
+import { retryAfterSeconds } from './retryAfter'
 import { unavailableDocument } from './unavailableDocument'
 
 /**
@@ -13,7 +13,7 @@ import { unavailableDocument } from './unavailableDocument'
  * with its built-in error document, and gives a page no way to choose another status. So every
  * incoming request gets a RequestOutcome (an AsyncLocalStorage store entered from Node's
  * `http.server.request.start` diagnostics channel, before Next.js sees the request); the content
- * helpers mark it when a query fails (lib/content.ts); and when Next.js then writes a 500 for a
+ * helpers mark it when a query fails (lib/content/siteContent.ts); and when Next.js then writes a 500 for a
  * marked request, the status becomes 503 and, for an HTML document, the body becomes the static
  * "temporarily unavailable" document (unavailableDocument.ts), which reads no content.
  *

@@ -1,4 +1,10 @@
-import { hasRangeFilters, listPageHref, parseDeviceFilters, parseListPage, type SearchParams } from './deviceFilters'
+import {
+  hasRangeFilters,
+  listPageHref,
+  parseDeviceFilters,
+  parseListPage,
+  type SearchParams,
+} from '../catalogue/deviceFilters'
 
 /** Pages past this are rendered for each request rather than kept: no list of ours is this long. */
 const maxCachedPage = 500
