@@ -2,11 +2,9 @@ import type { DeviceSummary } from '@microneedling/content/schemas'
 import { formFactors } from '@microneedling/content/vocabulary'
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
 import { DeviceCard } from '@/components/DeviceCard'
 import { DevicePictogram } from '@/components/DevicePictogram'
-import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
-import { homeDeviceCaveats, includesHomeDevice } from '@/lib/compliance/pageCompliance'
+import { PartnerLinkFrame } from '@/components/PartnerLinkFrame'
 import { getComparisonSummaries, getDeviceFacets, getSiteSettings, getTopRatedDevices } from '@/lib/content/siteContent'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/seo/urls'
@@ -50,124 +48,128 @@ export default async function HomePage() {
   const plural = (count: number) => `${count} ${count === 1 ? 'device' : 'devices'}`
 
   return (
-    <>
-      {settings ? <AffiliateDisclosure settings={settings} /> : null}
-      <section className="hero" aria-labelledby="hero-heading">
-        <h1 id="hero-heading">Microneedling devices, compared plainly</h1>
-        <p className="lede">
-          Rollers, stamps and pens for home and clinic use, compared on what actually differs: needle length and type,
-          material, replaceable parts, the skin concerns they are used for, price, pros and cons.
-        </p>
-      </section>
-
-      <section className="section" aria-labelledby="by-use-heading">
-        <h2 id="by-use-heading">Start with how you will use it</h2>
-        <ul className="ways-in">
-          <li>
-            <Link href={`${routes.devices}?use=home`} className="way-in">
-              <span className="way-in-title">Home use</span>
-              <span className="way-in-text">
-                Short needles, usually 0.2 to 0.3 mm, for gentle use on your own skin.
-              </span>
-              <span className="way-in-count">{plural(homeCount)}</span>
-            </Link>
-          </li>
-          <li>
-            <Link href={`${routes.devices}?use=professional`} className="way-in">
-              <span className="way-in-title">Professional use</span>
-              <span className="way-in-text">Longer, sterile single-use needles, for trained practitioners.</span>
-              <span className="way-in-count">{plural(professionalCount)}</span>
-            </Link>
-          </li>
-        </ul>
-      </section>
-
-      <section className="section" aria-labelledby="by-type-heading">
-        <h2 id="by-type-heading">Or by type of device</h2>
-        <ul className="type-grid">
-          {types.map((type) => (
-            <li key={type.value}>
-              <Link href={`${routes.devices}?form=${type.value}`} className="type-link">
-                <DevicePictogram formFactor={type.value} className="pictogram-small" />
-                <span className="type-text">
-                  <span className="type-name">{type.title}</span>
-                  <span className="type-count">{plural(type.count)}</span>
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section className="section" aria-labelledby="picks-heading">
-        <h2 id="picks-heading">Top-rated picks</h2>
-        <p>
-          The highest ratings we have given, each with the reason in one line. Every device is rated with the same
-          method.
-        </p>
-        <ul className="device-grid">
-          {picks.map((device) => (
-            <li key={device.slug}>
-              <DeviceCard device={device} reasonLabel="Why we pick it:" />
-            </li>
-          ))}
-        </ul>
-        <p>
-          <Link href={routes.devices}>See all {plural(deviceCount)}</Link>
-        </p>
-      </section>
-
-      <section className="section explainer" aria-labelledby="explainer-heading">
-        <h2 id="explainer-heading">Home or professional?</h2>
-        <div className="explainer-columns">
-          <div>
-            <h3>Home devices</h3>
-            <p>
-              Needles of about 0.2 to 0.3 mm that stay in the top layers of the skin. They can help skincare feel and
-              look better for a while, but they do far less than clinic treatment, and keeping them clean is up to you.
+    <PartnerLinkFrame settings={settings} devices={picks}>
+      {({ caveats }) => (
+        <>
+          <section className="hero" aria-labelledby="hero-heading">
+            <h1 id="hero-heading">Microneedling devices, compared plainly</h1>
+            <p className="lede">
+              Rollers, stamps and pens for home and clinic use, compared on what actually differs: needle length and
+              type, material, replaceable parts, the skin concerns they are used for, price, pros and cons.
             </p>
-          </div>
-          <div>
-            <h3>Professional devices</h3>
-            <p>
-              Needles from about 0.5 mm up to 2.5 mm or more, sterile and single-use, used by trained practitioners for
-              scarring and other concerns that home devices cannot reach.
-            </p>
-          </div>
-        </div>
-        <p>
-          <Link href={routes.homeVersusProfessionalGuide}>Read the guide: home vs professional microneedling</Link>
-        </p>
-      </section>
+          </section>
 
-      {includesHomeDevice(picks) ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}
-
-      {comparisons.length > 0 ? (
-        <section className="section" aria-labelledby="comparisons-heading">
-          <h2 id="comparisons-heading">Latest comparisons</h2>
-          <ul className="link-cards">
-            {comparisons.slice(0, 3).map((comparison) => (
-              <li key={comparison.slug}>
-                <Link href={routes.comparison(comparison.slug)} className="link-card-title">
-                  {comparison.title}
+          <section className="section" aria-labelledby="by-use-heading">
+            <h2 id="by-use-heading">Start with how you will use it</h2>
+            <ul className="ways-in">
+              <li>
+                <Link href={`${routes.devices}?use=home`} className="way-in">
+                  <span className="way-in-title">Home use</span>
+                  <span className="way-in-text">
+                    Short needles, usually 0.2 to 0.3 mm, for gentle use on your own skin.
+                  </span>
+                  <span className="way-in-count">{plural(homeCount)}</span>
                 </Link>
-                {comparison.devices.length > 0 ? (
-                  <p className="meta">{listInWords(comparison.devices.map((device) => device.name))}</p>
-                ) : null}
-                <p>{comparison.verdict}</p>
-                {comparison.publishedAt ? (
-                  <p className="meta">
-                    <time dateTime={comparison.publishedAt}>{formatDate(comparison.publishedAt)}</time>
-                  </p>
-                ) : null}
               </li>
-            ))}
-          </ul>
-          <p>
-            <Link href={routes.compare}>Build your own comparison</Link>
-          </p>
-        </section>
-      ) : null}
-    </>
+              <li>
+                <Link href={`${routes.devices}?use=professional`} className="way-in">
+                  <span className="way-in-title">Professional use</span>
+                  <span className="way-in-text">Longer, sterile single-use needles, for trained practitioners.</span>
+                  <span className="way-in-count">{plural(professionalCount)}</span>
+                </Link>
+              </li>
+            </ul>
+          </section>
+
+          <section className="section" aria-labelledby="by-type-heading">
+            <h2 id="by-type-heading">Or by type of device</h2>
+            <ul className="type-grid">
+              {types.map((type) => (
+                <li key={type.value}>
+                  <Link href={`${routes.devices}?form=${type.value}`} className="type-link">
+                    <DevicePictogram formFactor={type.value} className="pictogram-small" />
+                    <span className="type-text">
+                      <span className="type-name">{type.title}</span>
+                      <span className="type-count">{plural(type.count)}</span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className="section" aria-labelledby="picks-heading">
+            <h2 id="picks-heading">Top-rated picks</h2>
+            <p>
+              The highest ratings we have given, each with the reason in one line. Every device is rated with the same
+              method.
+            </p>
+            <ul className="device-grid">
+              {picks.map((device) => (
+                <li key={device.slug}>
+                  <DeviceCard device={device} reasonLabel="Why we pick it:" />
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link href={routes.devices}>See all {plural(deviceCount)}</Link>
+            </p>
+          </section>
+
+          <section className="section explainer" aria-labelledby="explainer-heading">
+            <h2 id="explainer-heading">Home or professional?</h2>
+            <div className="explainer-columns">
+              <div>
+                <h3>Home devices</h3>
+                <p>
+                  Needles of about 0.2 to 0.3 mm that stay in the top layers of the skin. They can help skincare feel
+                  and look better for a while, but they do far less than clinic treatment, and keeping them clean is up
+                  to you.
+                </p>
+              </div>
+              <div>
+                <h3>Professional devices</h3>
+                <p>
+                  Needles from about 0.5 mm up to 2.5 mm or more, sterile and single-use, used by trained practitioners
+                  for scarring and other concerns that home devices cannot reach.
+                </p>
+              </div>
+            </div>
+            <p>
+              <Link href={routes.homeVersusProfessionalGuide}>Read the guide: home vs professional microneedling</Link>
+            </p>
+          </section>
+
+          {caveats}
+
+          {comparisons.length > 0 ? (
+            <section className="section" aria-labelledby="comparisons-heading">
+              <h2 id="comparisons-heading">Latest comparisons</h2>
+              <ul className="link-cards">
+                {comparisons.slice(0, 3).map((comparison) => (
+                  <li key={comparison.slug}>
+                    <Link href={routes.comparison(comparison.slug)} className="link-card-title">
+                      {comparison.title}
+                    </Link>
+                    {comparison.devices.length > 0 ? (
+                      <p className="meta">{listInWords(comparison.devices.map((device) => device.name))}</p>
+                    ) : null}
+                    <p>{comparison.verdict}</p>
+                    {comparison.publishedAt ? (
+                      <p className="meta">
+                        <time dateTime={comparison.publishedAt}>{formatDate(comparison.publishedAt)}</time>
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link href={routes.compare}>Build your own comparison</Link>
+              </p>
+            </section>
+          ) : null}
+        </>
+      )}
+    </PartnerLinkFrame>
   )
 }

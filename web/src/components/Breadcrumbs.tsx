@@ -1,27 +1,33 @@
 import Link from 'next/link'
+import { breadcrumbJsonLd } from '@/lib/seo/jsonLd'
+import { absoluteUrl } from '@/lib/seo/urls'
+import { JsonLd } from './JsonLd'
 
 export interface Crumb {
   name: string
   href: string
 }
 
-/** The trail above a nested page; the last item is the current page. */
+/** The trail above a nested page, and the same trail as structured data; the last item is the current page. */
 export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
   return (
-    <nav aria-label="Breadcrumb" className="breadcrumbs">
-      <ol>
-        {items.map((item, index) =>
-          index === items.length - 1 ? (
-            <li key={item.href}>
-              <span aria-current="page">{item.name}</span>
-            </li>
-          ) : (
-            <li key={item.href}>
-              <Link href={item.href}>{item.name}</Link>
-            </li>
-          ),
-        )}
-      </ol>
-    </nav>
+    <>
+      <JsonLd data={breadcrumbJsonLd(items.map((item) => ({ name: item.name, url: absoluteUrl(item.href) })))} />
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          {items.map((item, index) =>
+            index === items.length - 1 ? (
+              <li key={item.href}>
+                <span aria-current="page">{item.name}</span>
+              </li>
+            ) : (
+              <li key={item.href}>
+                <Link href={item.href}>{item.name}</Link>
+              </li>
+            ),
+          )}
+        </ol>
+      </nav>
+    </>
   )
 }

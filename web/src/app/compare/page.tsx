@@ -1,15 +1,12 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
 import { CompareDeviceFinder } from '@/components/CompareDeviceFinder'
 import { ComparisonTable } from '@/components/ComparisonTable'
-import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
-import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
 import { NeedleDepthChart } from '@/components/NeedleDepthChart'
 import { Notices } from '@/components/Notices'
+import { PartnerLinkFrame } from '@/components/PartnerLinkFrame'
 import type { SearchParams } from '@/lib/catalogue/deviceFilters'
 import { maxCompared, requestedSlugs, resolveCompareSelection } from '@/lib/compare/compareSelection'
-import { homeDeviceCaveats, includesHomeDevice, medicalDisclaimer } from '@/lib/compliance/pageCompliance'
 import {
   allowSharedCaching,
   getComparisonSummaries,
@@ -90,75 +87,74 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const removeHref = (slug: string) => routes.compareDevices(resolved.slugs.filter((other) => other !== slug))
 
   return (
-    <>
-      {settings ? <AffiliateDisclosure settings={settings} /> : null}
-      <div className="page-intro">
-        <h1>Compare devices</h1>
-        <p className="lede">
-          {resolved.complete
-            ? `${chosen.length} devices side by side. Rows where they differ are marked “Differs”; on a small screen, scroll the table sideways.`
-            : 'Put two to four devices side by side. Rows where they differ are marked “Differs”.'}
-        </p>
-      </div>
-
-      <Notices
-        title={resolved.complete ? 'About your comparison' : 'Nothing to compare yet'}
-        messages={resolved.notices}
-      />
-
-      {resolved.complete ? null : chosen.length === 1 ? (
-        <p data-intended-use={chosen[0]!.intendedUse}>
-          You have chosen the <Link href={routes.device(chosen[0]!.slug)}>{chosen[0]!.name}</Link>.
-        </p>
-      ) : null}
-
-      {resolved.complete ? null : finder}
-      {/* A chosen home device is shown before the table is, so its caveats come with it. */}
-      {!resolved.complete && includesHomeDevice(chosen) ? (
-        <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} />
-      ) : null}
-
-      {resolved.complete ? (
+    <PartnerLinkFrame settings={settings} devices={chosen} withMedicalDisclaimer>
+      {(slots) => (
         <>
-          <section className="section" aria-labelledby="table-heading">
-            <h2 id="table-heading" className="visually-hidden">
-              Side by side
-            </h2>
-            <ComparisonTable
-              from="compare"
-              devices={chosen}
-              partnerLinksAllowed={settings !== null}
-              removeHref={removeHref}
-            />
-          </section>
-          {finder}
-          {includesHomeDevice(chosen) ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}
-          <section className="section" aria-labelledby="depth-heading">
-            <h2 id="depth-heading">How deep the needles go</h2>
-            <NeedleDepthChart devices={chosen} id="compare-depth" />
-          </section>
+          <div className="page-intro">
+            <h1>Compare devices</h1>
+            <p className="lede">
+              {resolved.complete
+                ? `${chosen.length} devices side by side. Rows where they differ are marked “Differs”; on a small screen, scroll the table sideways.`
+                : 'Put two to four devices side by side. Rows where they differ are marked “Differs”.'}
+            </p>
+          </div>
+
+          <Notices
+            title={resolved.complete ? 'About your comparison' : 'Nothing to compare yet'}
+            messages={resolved.notices}
+          />
+
+          {resolved.complete ? null : chosen.length === 1 ? (
+            <p data-intended-use={chosen[0]!.intendedUse}>
+              You have chosen the <Link href={routes.device(chosen[0]!.slug)}>{chosen[0]!.name}</Link>.
+            </p>
+          ) : null}
+
+          {resolved.complete ? null : finder}
+          {/* A chosen home device is shown before the table is, so its caveats come with it. */}
+          {resolved.complete ? null : slots.caveats}
+
+          {resolved.complete ? (
+            <>
+              <section className="section" aria-labelledby="table-heading">
+                <h2 id="table-heading" className="visually-hidden">
+                  Side by side
+                </h2>
+                <ComparisonTable
+                  from="compare"
+                  devices={chosen}
+                  partnerLinksAllowed={slots.partnerLinksAllowed}
+                  removeHref={removeHref}
+                />
+              </section>
+              {finder}
+              {slots.caveats}
+              <section className="section" aria-labelledby="depth-heading">
+                <h2 id="depth-heading">How deep the needles go</h2>
+                <NeedleDepthChart devices={chosen} id="compare-depth" />
+              </section>
+            </>
+          ) : null}
+
+          {comparisons.length > 0 ? (
+            <section className="section" aria-labelledby="curated-heading">
+              <h2 id="curated-heading">
+                {resolved.complete ? 'Our written comparisons' : 'Or start from one of our comparisons'}
+              </h2>
+              <ul className="link-cards">
+                {comparisons.map((comparison) => (
+                  <li key={comparison.slug}>
+                    <Link href={routes.comparison(comparison.slug)} className="link-card-title">
+                      {comparison.title}
+                    </Link>
+                    <p>{comparison.verdict}</p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </>
-      ) : null}
-
-      {comparisons.length > 0 ? (
-        <section className="section" aria-labelledby="curated-heading">
-          <h2 id="curated-heading">
-            {resolved.complete ? 'Our written comparisons' : 'Or start from one of our comparisons'}
-          </h2>
-          <ul className="link-cards">
-            {comparisons.map((comparison) => (
-              <li key={comparison.slug}>
-                <Link href={routes.comparison(comparison.slug)} className="link-card-title">
-                  {comparison.title}
-                </Link>
-                <p>{comparison.verdict}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <MedicalDisclaimer text={medicalDisclaimer(settings)} />
-    </>
+      )}
+    </PartnerLinkFrame>
   )
 }

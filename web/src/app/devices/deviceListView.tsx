@@ -1,12 +1,11 @@
 import { devicesPerPage, pageCount } from '@microneedling/content/deviceList'
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
 import { DeviceCard } from '@/components/DeviceCard'
 import { DeviceFilterForm } from '@/components/DeviceFilterForm'
-import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
 import { Notices } from '@/components/Notices'
 import { Pagination } from '@/components/Pagination'
+import { PartnerLinkFrame } from '@/components/PartnerLinkFrame'
 import {
   type DeviceFilters,
   describeActiveFilters,
@@ -15,7 +14,6 @@ import {
   parseListPage,
   type SearchParams,
 } from '@/lib/catalogue/deviceFilters'
-import { homeDeviceCaveats, includesHomeDevice } from '@/lib/compliance/pageCompliance'
 import { getDeviceFacets, getDeviceListPage, getSiteSettings } from '@/lib/content/siteContent'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/seo/urls'
@@ -71,70 +69,73 @@ export async function DeviceListView({ rawParams }: { rawParams: SearchParams })
   const first = (page - 1) * devicesPerPage + 1
 
   return (
-    <>
-      {settings ? <AffiliateDisclosure settings={settings} /> : null}
-      <div className="page-intro">
-        <h1>All microneedling devices</h1>
-        <p className="lede">
-          Every device we have reviewed, rated with the same method. Filter by how you will use it, the kind of device,
-          its needles, the skin concern and price.
-        </p>
-      </div>
+    <PartnerLinkFrame settings={settings} devices={results}>
+      {({ caveats }) => (
+        <>
+          <div className="page-intro">
+            <h1>All microneedling devices</h1>
+            <p className="lede">
+              Every device we have reviewed, rated with the same method. Filter by how you will use it, the kind of
+              device, its needles, the skin concern and price.
+            </p>
+          </div>
 
-      <Notices title="Some of your choices could not be used" messages={notices} />
+          <Notices title="Some of your choices could not be used" messages={notices} />
 
-      <div className="listing">
-        <DeviceFilterForm filters={filters} facets={facets} />
-        <section className="listing-results" aria-labelledby="results-heading">
-          <h2 id="results-heading" className="results-count">
-            {listed.total === listed.catalogueSize
-              ? `${listed.total} ${listed.total === 1 ? 'device' : 'devices'}`
-              : `${listed.total} of ${listed.catalogueSize} devices match`}
-            {pages > 1 ? (
-              <span className="results-range">
-                {' '}
-                · showing {first} to {first + results.length - 1}
-              </span>
-            ) : null}
-          </h2>
-          {active.length > 0 ? (
-            <ul className="active-filters" aria-label="Active filters">
-              {active.map((filter) => (
-                <li key={filter.name}>
-                  <Link href={filter.withoutIt ? `${routes.devices}?${filter.withoutIt}` : routes.devices}>
-                    {filter.text}
-                    <span aria-hidden="true"> ×</span>
-                    <span className="visually-hidden"> (remove this filter)</span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {includesHomeDevice(results) ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}
-          {results.length > 0 ? (
-            <ul className="device-grid">
-              {results.map((device) => (
-                <li key={device.slug}>
-                  <DeviceCard device={device} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <div className="empty-state">
-              <p>No device matches all of these filters.</p>
-              <p>
-                Try removing a filter above, or <Link href={routes.devices}>see every device</Link>.
-              </p>
-            </div>
-          )}
-          <Pagination
-            current={page}
-            total={pages}
-            href={(target) => listPageHref(filters, target)}
-            label="Pages of devices"
-          />
-        </section>
-      </div>
-    </>
+          <div className="listing">
+            <DeviceFilterForm filters={filters} facets={facets} />
+            <section className="listing-results" aria-labelledby="results-heading">
+              <h2 id="results-heading" className="results-count">
+                {listed.total === listed.catalogueSize
+                  ? `${listed.total} ${listed.total === 1 ? 'device' : 'devices'}`
+                  : `${listed.total} of ${listed.catalogueSize} devices match`}
+                {pages > 1 ? (
+                  <span className="results-range">
+                    {' '}
+                    · showing {first} to {first + results.length - 1}
+                  </span>
+                ) : null}
+              </h2>
+              {active.length > 0 ? (
+                <ul className="active-filters" aria-label="Active filters">
+                  {active.map((filter) => (
+                    <li key={filter.name}>
+                      <Link href={filter.withoutIt ? `${routes.devices}?${filter.withoutIt}` : routes.devices}>
+                        {filter.text}
+                        <span aria-hidden="true"> ×</span>
+                        <span className="visually-hidden"> (remove this filter)</span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {caveats}
+              {results.length > 0 ? (
+                <ul className="device-grid">
+                  {results.map((device) => (
+                    <li key={device.slug}>
+                      <DeviceCard device={device} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <div className="empty-state">
+                  <p>No device matches all of these filters.</p>
+                  <p>
+                    Try removing a filter above, or <Link href={routes.devices}>see every device</Link>.
+                  </p>
+                </div>
+              )}
+              <Pagination
+                current={page}
+                total={pages}
+                href={(target) => listPageHref(filters, target)}
+                label="Pages of devices"
+              />
+            </section>
+          </div>
+        </>
+      )}
+    </PartnerLinkFrame>
   )
 }

@@ -1,19 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { ComparisonTable } from '@/components/ComparisonTable'
-import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
-import { JsonLd } from '@/components/JsonLd'
-import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
 import { NeedleDepthChart } from '@/components/NeedleDepthChart'
+import { PartnerLinkFrame } from '@/components/PartnerLinkFrame'
 import { RichText } from '@/components/RichText'
-import { homeDeviceCaveats, includesHomeDevice, medicalDisclaimer } from '@/lib/compliance/pageCompliance'
 import { getComparison, getComparisonSummaries, getSiteSettings, staticSlugs } from '@/lib/content/siteContent'
-import { breadcrumbJsonLd } from '@/lib/seo/jsonLd'
 import { metaDescription, pageMetadata } from '@/lib/seo/metadata'
-import { absoluteUrl, routes } from '@/lib/seo/urls'
+import { routes } from '@/lib/seo/urls'
 import { formatDate } from '@/lib/text/formatting'
 
 export function generateStaticParams() {
@@ -44,55 +39,56 @@ export default async function CuratedComparisonPage({ params }: { params: Promis
   ]
 
   return (
-    <>
-      {settings ? <AffiliateDisclosure settings={settings} /> : null}
-      <JsonLd data={breadcrumbJsonLd(crumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(crumb.href) })))} />
-      <Breadcrumbs items={crumbs} />
-      <article>
-        <header className="page-intro">
-          <h1>{comparison.title}</h1>
-          {comparison.publishedAt ? (
-            <p className="meta">
-              Published <time dateTime={comparison.publishedAt}>{formatDate(comparison.publishedAt)}</time>
-            </p>
-          ) : null}
-          <p className="verdict verdict-box">
-            <strong>Our verdict:</strong> {comparison.verdict}
-          </p>
-        </header>
+    <PartnerLinkFrame settings={settings} devices={devices} withMedicalDisclaimer>
+      {({ partnerLinksAllowed, caveats }) => (
+        <>
+          <Breadcrumbs items={crumbs} />
+          <article>
+            <header className="page-intro">
+              <h1>{comparison.title}</h1>
+              {comparison.publishedAt ? (
+                <p className="meta">
+                  Published <time dateTime={comparison.publishedAt}>{formatDate(comparison.publishedAt)}</time>
+                </p>
+              ) : null}
+              <p className="verdict verdict-box">
+                <strong>Our verdict:</strong> {comparison.verdict}
+              </p>
+            </header>
 
-        {devices.length >= 2 ? (
-          <section className="section" aria-labelledby="table-heading">
-            <h2 id="table-heading">Side by side</h2>
-            <ComparisonTable from="comparison" devices={devices} partnerLinksAllowed={settings !== null} />
-            <p>
-              <Link href={routes.compareDevices(devices.map((device) => device.slug))} prefetch={false}>
-                Change the devices in this comparison
-              </Link>
-            </p>
-          </section>
-        ) : (
-          <p className="notices">
-            Some devices in this comparison are no longer listed, so the table is not shown.{' '}
-            <Link href={routes.compare}>Build your own comparison</Link>.
-          </p>
-        )}
+            {devices.length >= 2 ? (
+              <section className="section" aria-labelledby="table-heading">
+                <h2 id="table-heading">Side by side</h2>
+                <ComparisonTable from="comparison" devices={devices} partnerLinksAllowed={partnerLinksAllowed} />
+                <p>
+                  <Link href={routes.compareDevices(devices.map((device) => device.slug))} prefetch={false}>
+                    Change the devices in this comparison
+                  </Link>
+                </p>
+              </section>
+            ) : (
+              <p className="notices">
+                Some devices in this comparison are no longer listed, so the table is not shown.{' '}
+                <Link href={routes.compare}>Build your own comparison</Link>.
+              </p>
+            )}
 
-        {includesHomeDevice(devices) ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}
+            {caveats}
 
-        <section className="section" aria-labelledby="body-heading">
-          <h2 id="body-heading">Our comparison</h2>
-          <RichText value={comparison.body} />
-        </section>
+            <section className="section" aria-labelledby="body-heading">
+              <h2 id="body-heading">Our comparison</h2>
+              <RichText value={comparison.body} />
+            </section>
 
-        {devices.length > 0 ? (
-          <section className="section" aria-labelledby="depth-heading">
-            <h2 id="depth-heading">How deep the needles go</h2>
-            <NeedleDepthChart devices={devices} id="comparison-depth" />
-          </section>
-        ) : null}
-      </article>
-      <MedicalDisclaimer text={medicalDisclaimer(settings)} />
-    </>
+            {devices.length > 0 ? (
+              <section className="section" aria-labelledby="depth-heading">
+                <h2 id="depth-heading">How deep the needles go</h2>
+                <NeedleDepthChart devices={devices} id="comparison-depth" />
+              </section>
+            ) : null}
+          </article>
+        </>
+      )}
+    </PartnerLinkFrame>
   )
 }

@@ -4,26 +4,23 @@ import { concerns as concernTerms, formFactors, titleOf } from '@microneedling/c
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { Byline } from '@/components/Byline'
 import { UseBadge } from '@/components/DeviceCard'
 import { DeviceGallery, DeviceImage } from '@/components/DeviceImage'
-import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
 import { JsonLd } from '@/components/JsonLd'
-import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
 import { NeedleDepthChart } from '@/components/NeedleDepthChart'
 import { OfferList } from '@/components/OfferList'
+import { PartnerLinkFrame } from '@/components/PartnerLinkFrame'
 import { ProsCons } from '@/components/ProsCons'
 import { Rating } from '@/components/Rating'
 import { RichText } from '@/components/RichText'
 import { SpecsTable } from '@/components/SpecsTable'
 import { defaultPriceStaleDays } from '@/lib/catalogue/priceFreshness'
 import { lowestPrice } from '@/lib/catalogue/prices'
-import { homeDeviceCaveats, medicalDisclaimer } from '@/lib/compliance/pageCompliance'
 import { getDevice, getPrerenderedDeviceSlugs, getSiteSettings, staticSlugs } from '@/lib/content/siteContent'
 import { siteEnvironment } from '@/lib/env/siteEnvironment'
-import { breadcrumbJsonLd, productJsonLd } from '@/lib/seo/jsonLd'
+import { productJsonLd } from '@/lib/seo/jsonLd'
 import { metaDescription, pageMetadata } from '@/lib/seo/metadata'
 import { absoluteUrl, routes } from '@/lib/seo/urls'
 
@@ -64,131 +61,135 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
   ]
 
   return (
-    <>
-      {settings ? <AffiliateDisclosure settings={settings} /> : null}
-      <JsonLd
-        data={productJsonLd({
-          device,
-          pageUrl,
-          offers: shownOffers.map((offer) => ({ offer, url: absoluteUrl(routes.partner(device.slug, offer.key)) })),
-          authorUrl: (author) => absoluteUrl(routes.author(author.slug)),
-        })}
-      />
-      <JsonLd data={breadcrumbJsonLd(crumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(crumb.href) })))} />
-      <Breadcrumbs items={crumbs} />
-
-      <article className="device-page" data-intended-use={device.intendedUse}>
-        <header className="device-hero">
-          <DeviceImage
-            image={device.images[0]}
-            project={imageProject}
-            formFactor={device.formFactor}
-            className="pictogram-large"
-            sizes="(min-width: 48rem) 16rem, 10rem"
-            aboveTheFold
+    <PartnerLinkFrame settings={settings} devices={[device]} withMedicalDisclaimer>
+      {({ caveats }) => (
+        <>
+          <JsonLd
+            data={productJsonLd({
+              device,
+              pageUrl,
+              offers: shownOffers.map((offer) => ({ offer, url: absoluteUrl(routes.partner(device.slug, offer.key)) })),
+              authorUrl: (author) => absoluteUrl(routes.author(author.slug)),
+            })}
           />
-          <div className="device-hero-text">
-            <p className="kicker">
-              <UseBadge use={device.intendedUse} /> {titleOf(formFactors, device.formFactor)} by {device.brand.name}
-            </p>
-            <h1>{device.name}</h1>
-            <p className="verdict">
-              <strong>Our verdict:</strong> {device.verdict}
-            </p>
-            <div className="device-hero-facts">
-              <Rating value={device.rating} size="large" />
-              <p className="hero-price">
-                {price ? (
-                  <>
-                    From <strong>{formatPrice(price.amount, price.currency)}</strong>
-                    {partnerLinksAllowed && device.offers.length > 0 ? (
+          <Breadcrumbs items={crumbs} />
+
+          <article className="device-page" data-intended-use={device.intendedUse}>
+            <header className="device-hero">
+              <DeviceImage
+                image={device.images[0]}
+                project={imageProject}
+                formFactor={device.formFactor}
+                className="pictogram-large"
+                sizes="(min-width: 48rem) 16rem, 10rem"
+                aboveTheFold
+              />
+              <div className="device-hero-text">
+                <p className="kicker">
+                  <UseBadge use={device.intendedUse} /> {titleOf(formFactors, device.formFactor)} by {device.brand.name}
+                </p>
+                <h1>{device.name}</h1>
+                <p className="verdict">
+                  <strong>Our verdict:</strong> {device.verdict}
+                </p>
+                <div className="device-hero-facts">
+                  <Rating value={device.rating} size="large" />
+                  <p className="hero-price">
+                    {price ? (
                       <>
-                        {' '}
-                        · <a href="#where-to-buy">Where to buy</a>
+                        From <strong>{formatPrice(price.amount, price.currency)}</strong>
+                        {partnerLinksAllowed && device.offers.length > 0 ? (
+                          <>
+                            {' '}
+                            · <a href="#where-to-buy">Where to buy</a>
+                          </>
+                        ) : null}
                       </>
-                    ) : null}
-                  </>
-                ) : (
-                  'No current offers'
-                )}
-              </p>
-              <p>
-                <Link href={routes.compareDevices([device.slug])} className="button button-secondary" prefetch={false}>
-                  Add to comparison
-                </Link>
-              </p>
-            </div>
-            <Byline
-              writer={device.writer}
-              medicalReviewer={device.medicalReviewer}
-              lastReviewedAt={device.lastReviewedAt}
+                    ) : (
+                      'No current offers'
+                    )}
+                  </p>
+                  <p>
+                    <Link
+                      href={routes.compareDevices([device.slug])}
+                      className="button button-secondary"
+                      prefetch={false}
+                    >
+                      Add to comparison
+                    </Link>
+                  </p>
+                </div>
+                <Byline
+                  writer={device.writer}
+                  medicalReviewer={device.medicalReviewer}
+                  lastReviewedAt={device.lastReviewedAt}
+                />
+              </div>
+            </header>
+
+            {caveats}
+
+            <section className="section" aria-labelledby="specs-heading">
+              <h2 id="specs-heading">Specifications and needles</h2>
+              <div className="specs-layout">
+                <SpecsTable device={device} />
+                <NeedleDepthChart devices={[device]} id="device-depth" />
+              </div>
+            </section>
+
+            <section className="section" aria-labelledby="pros-cons-heading">
+              <h2 id="pros-cons-heading">Pros and cons</h2>
+              <ProsCons pros={device.pros} cons={device.cons} />
+            </section>
+
+            <section className="section" aria-labelledby="concerns-heading">
+              <h2 id="concerns-heading">Skin concerns it is used for</h2>
+              {device.concerns.length > 0 ? (
+                <ul className="tag-list">
+                  {device.concerns.map((concern) => (
+                    <li key={concern}>
+                      <Link href={`${routes.devices}?concern=${encodeURIComponent(concern)}`}>
+                        {titleOf(concernTerms, concern)}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>The maker does not list specific concerns.</p>
+              )}
+              <p className="fine-print">Listed because the device is marketed for them, not as a promise of results.</p>
+            </section>
+
+            <section className="section" aria-labelledby="review-heading">
+              <h2 id="review-heading">Our review</h2>
+              <RichText value={device.review} />
+            </section>
+
+            <DeviceGallery images={device.images.slice(1)} project={imageProject} />
+
+            <section className="section" aria-labelledby="care-heading">
+              <h2 id="care-heading">Care and cleaning</h2>
+              {device.care ? (
+                <div className="care-text">
+                  {device.care.split(/\n{2,}/).map((paragraph) => (
+                    <p key={paragraph}>{paragraph}</p>
+                  ))}
+                </div>
+              ) : (
+                <p>Follow the maker&apos;s cleaning instructions, and never share a device.</p>
+              )}
+            </section>
+
+            <OfferList
+              deviceSlug={device.slug}
+              deviceName={device.name}
+              offers={device.offers}
+              partnerLinksAllowed={partnerLinksAllowed}
+              priceStaleDays={siteEnvironment().PRICE_STALE_DAYS ?? defaultPriceStaleDays}
             />
-          </div>
-        </header>
-
-        {device.intendedUse === 'home' ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}
-
-        <section className="section" aria-labelledby="specs-heading">
-          <h2 id="specs-heading">Specifications and needles</h2>
-          <div className="specs-layout">
-            <SpecsTable device={device} />
-            <NeedleDepthChart devices={[device]} id="device-depth" />
-          </div>
-        </section>
-
-        <section className="section" aria-labelledby="pros-cons-heading">
-          <h2 id="pros-cons-heading">Pros and cons</h2>
-          <ProsCons pros={device.pros} cons={device.cons} />
-        </section>
-
-        <section className="section" aria-labelledby="concerns-heading">
-          <h2 id="concerns-heading">Skin concerns it is used for</h2>
-          {device.concerns.length > 0 ? (
-            <ul className="tag-list">
-              {device.concerns.map((concern) => (
-                <li key={concern}>
-                  <Link href={`${routes.devices}?concern=${encodeURIComponent(concern)}`}>
-                    {titleOf(concernTerms, concern)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>The maker does not list specific concerns.</p>
-          )}
-          <p className="fine-print">Listed because the device is marketed for them, not as a promise of results.</p>
-        </section>
-
-        <section className="section" aria-labelledby="review-heading">
-          <h2 id="review-heading">Our review</h2>
-          <RichText value={device.review} />
-        </section>
-
-        <DeviceGallery images={device.images.slice(1)} project={imageProject} />
-
-        <section className="section" aria-labelledby="care-heading">
-          <h2 id="care-heading">Care and cleaning</h2>
-          {device.care ? (
-            <div className="care-text">
-              {device.care.split(/\n{2,}/).map((paragraph) => (
-                <p key={paragraph}>{paragraph}</p>
-              ))}
-            </div>
-          ) : (
-            <p>Follow the maker&apos;s cleaning instructions, and never share a device.</p>
-          )}
-        </section>
-
-        <OfferList
-          deviceSlug={device.slug}
-          deviceName={device.name}
-          offers={device.offers}
-          partnerLinksAllowed={partnerLinksAllowed}
-          priceStaleDays={siteEnvironment().PRICE_STALE_DAYS ?? defaultPriceStaleDays}
-        />
-      </article>
-
-      <MedicalDisclaimer text={medicalDisclaimer(settings)} />
-    </>
+          </article>
+        </>
+      )}
+    </PartnerLinkFrame>
   )
 }

@@ -2,14 +2,12 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { Byline } from '@/components/Byline'
-import { JsonLd } from '@/components/JsonLd'
 import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
 import { RichText } from '@/components/RichText'
 import { medicalDisclaimer } from '@/lib/compliance/pageCompliance'
 import { getGuide, getGuideSummaries, getSiteSettings, staticSlugs } from '@/lib/content/siteContent'
-import { breadcrumbJsonLd } from '@/lib/seo/jsonLd'
 import { metaDescription, pageMetadata } from '@/lib/seo/metadata'
-import { absoluteUrl, routes } from '@/lib/seo/urls'
+import { routes } from '@/lib/seo/urls'
 
 export function generateStaticParams() {
   return staticSlugs(getGuideSummaries)
@@ -38,7 +36,6 @@ export default async function GuidePage({ params }: { params: Promise<{ slug: st
   ]
   return (
     <>
-      <JsonLd data={breadcrumbJsonLd(crumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(crumb.href) })))} />
       <Breadcrumbs items={crumbs} />
       <article className="guide">
         <header className="page-intro">
