@@ -19,7 +19,7 @@ function render(
   props: { settings: SiteSettings | null; devices: { intendedUse: string }[]; withMedicalDisclaimer?: boolean },
   page: (slots: FrameSlots) => ReactNode,
 ): string {
-  return renderToStaticMarkup(createElement(PartnerLinkFrame, { ...props, children: page }))
+  return renderToStaticMarkup(PartnerLinkFrame({ ...props, children: page }))
 }
 
 const position = (html: string, marker: string) => html.indexOf(marker)
