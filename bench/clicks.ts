@@ -19,6 +19,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../tests/support/freePort.ts'
 import { startPostgres } from '../tests/support/postgresServer.ts'
+import { serveHost } from './src/nextApp.ts'
 
 const webDir = fileURLToPath(new URL('../web/', import.meta.url))
 const distDir = '.next-bench'
@@ -78,11 +79,11 @@ interface Server {
 
 async function serve(env: Record<string, string>): Promise<Server> {
   const port = await freePort()
-  const child = run(['start', '--hostname', '127.0.0.1', '--port', String(port)], env)
+  const child = run(['start', '--hostname', serveHost, '--port', String(port)], env)
   let output = ''
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
-  const url = `http://127.0.0.1:${port}`
+  const url = `http://${serveHost}:${port}`
   for (let tries = 0; ; tries++) {
     try {
       await fetch(url, { signal: AbortSignal.timeout(2000) })

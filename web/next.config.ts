@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own folder at run time: not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   poweredByHeader: false,
+  // Next.js would hash each cached page's whole body on every request to make an ETag; the CDN in
+  // front of the site makes its own, so the origin spends that time serving instead.
+  generateEtags: false,
   reactStrictMode: true,
   // Metadata (title, canonical, Open Graph) always goes in <head>, for every client, not streamed.
   htmlLimitedBots: /.*/,

@@ -123,14 +123,22 @@ export interface ServedApp {
   stop(): Promise<void>
 }
 
+/**
+ * The host `next start` binds and clients call. Not 127.0.0.1: Next.js writes a proxy rewrite's
+ * origin as localhost, and when bound to 127.0.0.1 takes that for another origin and proxies every
+ * rewrite over HTTP to itself. Bound to localhost (or to every interface, as in production) it
+ * serves rewrites in the same process.
+ */
+export const serveHost = 'localhost'
+
 /** `next start` on a free port; resolves once the server answers HTTP. */
 export async function serveApp(app: NextApp, readyTimeoutMs = 60_000): Promise<ServedApp> {
   if (!isBuilt(app)) throw new StepError(`no build of ${app.label} in ${join(app.dir, app.distDir)}: build it first`)
   const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
+  const url = `http://${serveHost}:${port}`
   const server = startProcess(
     process.execPath,
-    [nextCli(app), 'start', '--hostname', '127.0.0.1', '--port', String(port)],
+    [nextCli(app), 'start', '--hostname', serveHost, '--port', String(port)],
     { cwd: app.dir, env: appEnvironment(app) },
   )
   const stop = async () => {
