@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
+import { type ProcessGroup, startProcessGroup } from '../../tests/support/processGroup.ts'
 
 /**
  * Child processes run in their own process group, with the memory of the whole tree (Next.js
@@ -60,64 +60,31 @@ export function sampleTreeMemory(rootPid: number, intervalMs = 250): { peak(): n
   }
 }
 
-export interface RunningProcess {
-  child: ChildProcess
+export interface RunningProcess extends ProcessGroup {
   pid: number
-  /** stdout and stderr, interleaved, for error messages and logs. */
-  output(): string
-  exited: Promise<number | null>
-  stop(): Promise<void>
 }
 
 const running = new Set<RunningProcess>()
 
-/** Starts a command in its own process group, so stopping it stops everything it started. */
+/** Starts a command in its own process group, remembered until it exits so `stopAll` can stop it. */
 export function startProcess(
   command: string,
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv },
 ): RunningProcess {
-  const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString('utf8')
-  }
-  child.stdout?.on('data', collect)
-  child.stderr?.on('data', collect)
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject)
-    child.once('exit', (code, signal) => resolve(code ?? (signal ? null : 0)))
-  })
+  const group = startProcessGroup(command, args, options)
   const process_: RunningProcess = {
-    child,
-    pid: child.pid ?? -1,
-    output: () => output,
-    exited,
+    ...group,
+    pid: group.child.pid ?? -1,
     stop: async () => {
       running.delete(process_)
-      if (child.exitCode !== null || child.signalCode !== null) return
-      signalGroup(child, 'SIGTERM')
-      const stopped = await Promise.race([exited.then(() => true), delay(5000).then(() => false)])
-      if (!stopped) {
-        signalGroup(child, 'SIGKILL')
-        await exited
-      }
+      await group.stop()
     },
   }
   running.add(process_)
-  void exited.then(
-    () => running.delete(process_),
-    () => running.delete(process_),
-  )
+  const forget = () => running.delete(process_)
+  void group.exited.then(forget, forget)
   return process_
-}
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  try {
-    if (child.pid) process.kill(-child.pid, signal)
-  } catch {
-    // Already gone.
-  }
 }
 
 /** Stops every process this run started and is still running: on Ctrl-C, or after an error. */
@@ -125,12 +92,4 @@ export async function stopAll(): Promise<void> {
   await Promise.all([...running].map((process_) => process_.stop()))
 }
 
-/** A pause that does not keep the process alive on its own: time limits must not hold up the exit. */
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref())
-}
-
-/** The last lines of a process's output: enough to see why it failed. */
-export function tail(text: string, lines = 30): string {
-  return text.trimEnd().split('\n').slice(-lines).join('\n')
-}
+export { delay, tail } from '../../tests/support/processGroup.ts'

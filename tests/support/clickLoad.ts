@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync'
+import type { ClickRow } from '../../web/src/lib/reports/clickReports.ts'
 import { expectedOffers } from './partnerOffers.ts'
 
 /** What a shopper's Chrome sends: never classed as a bot. */
@@ -62,20 +63,10 @@ export function goPaths(count: number, from: string | null): string[] {
   })
 }
 
-export interface CountRow {
-  day: string
-  device: string
-  offer: string
-  partner: string
-  page_kind: string
-  clicks: number
-  filtered: number
-}
-
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
 
 /** The reports API's CSV around today, parsed. */
-export async function readCounts(siteUrl: string, secret: string): Promise<CountRow[]> {
+export async function readCounts(siteUrl: string, secret: string): Promise<ClickRow[]> {
   const response = await fetch(`${siteUrl}/api/reports/clicks?from=${isoDay(-1)}&to=${isoDay(1)}`, {
     headers: { authorization: `Bearer ${secret}` },
     signal: AbortSignal.timeout(10_000),
@@ -93,14 +84,14 @@ export async function readCounts(siteUrl: string, secret: string): Promise<Count
   }))
 }
 
-export function totals(rows: readonly CountRow[]): { clicks: number; filtered: number } {
+export function totals(rows: readonly ClickRow[]): { clicks: number; filtered: number } {
   return rows.reduce((sum, row) => ({ clicks: sum.clicks + row.clicks, filtered: sum.filtered + row.filtered }), {
     clicks: 0,
     filtered: 0,
   })
 }
 
-export function byPageKind(rows: readonly CountRow[]): Record<string, number> {
+export function byPageKind(rows: readonly ClickRow[]): Record<string, number> {
   const counts: Record<string, number> = {}
   for (const row of rows) counts[row.page_kind] = (counts[row.page_kind] ?? 0) + row.clicks
   return counts

@@ -1,7 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { testDistDir, webDir } from './paths.ts'
+import { type ProcessGroup, startProcessGroup } from './processGroup.ts'
+
+export { delay, tail } from './processGroup.ts'
 
 /**
  * Runs the site's own `next` CLI with the Node that runs the tests (Node 24, from the repo's
@@ -31,59 +33,6 @@ export function nextProcessEnvironment(overrides: Record<string, string | undefi
   }
 }
 
-export interface NextProcess {
-  child: ChildProcess
-  /** Everything the process wrote, stdout and stderr interleaved, for error messages. */
-  output(): string
-  exited: Promise<number | null>
-  stop(): Promise<void>
-}
-
-export function runNext(args: string[], environment: NodeJS.ProcessEnv): NextProcess {
-  // Its own process group, so stopping it also stops any worker processes Next starts.
-  const child = spawn(process.execPath, [nextCli, ...args], {
-    cwd: webDir,
-    env: environment,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString('utf8')
-  }
-  child.stdout?.on('data', collect)
-  child.stderr?.on('data', collect)
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject)
-    child.once('exit', (code, signal) => resolve(code ?? (signal ? null : 0)))
-  })
-
-  async function stop() {
-    if (child.exitCode !== null || child.signalCode !== null) return
-    signalGroup(child, 'SIGTERM')
-    const stopped = await Promise.race([exited.then(() => true), delay(5000).then(() => false)])
-    if (!stopped) {
-      signalGroup(child, 'SIGKILL')
-      await exited
-    }
-  }
-
-  return { child, output: () => output, exited, stop }
-}
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  try {
-    if (child.pid) process.kill(-child.pid, signal)
-  } catch {
-    // Already gone.
-  }
-}
-
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-/** The last lines of a process's output: enough to see why it failed without flooding the report. */
-export function tail(text: string, lines = 40): string {
-  return text.trimEnd().split('\n').slice(-lines).join('\n')
+export function runNext(args: string[], environment: NodeJS.ProcessEnv): ProcessGroup {
+  return startProcessGroup(process.execPath, [nextCli, ...args], { cwd: webDir, env: environment })
 }

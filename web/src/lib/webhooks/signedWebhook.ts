@@ -13,11 +13,10 @@ import { DeliveryLog } from './deliveryLog'
  *    done, and nothing is refreshed again;
  * 6. only then is the body parsed as JSON.
  *
- * Why these numbers: Sanity retries a failed delivery (429 or 5xx) twice, 30 seconds apart, and
- * keeps the `idempotency-key` header across retries; before April 2026 it retried with back-off over
- * 30 minutes. Deliveries can be late in rare cases, and servers' clocks drift. A 15-minute window
- * accepts every retry and a late delivery, while a captured body stops working a quarter of an hour
- * after it was signed; within the window, the delivery log turns a replay into a no-op.
+ * Why 15 minutes: Sanity retries a failed delivery (429 or 5xx) with the same `idempotency-key`,
+ * deliveries can be late and clocks drift. The window accepts every retry and a late delivery, while
+ * a captured body stops working a quarter of an hour after it was signed; within the window, the
+ * delivery log turns a replay into a no-op.
  */
 export const webhookLimits = {
   /** The projection the README asks for is a few hundred bytes; 64 KiB leaves room for long slugs and ids. */
