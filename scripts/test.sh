@@ -23,7 +23,6 @@ pnpm --filter @microneedling/studio build
 step "Sample dataset check"
 pnpm content:check
 step "Contract, database, Studio and browser tests"
-bash scripts/ensure-chromium.sh
-bash scripts/ensure-postgresql.sh
+bash scripts/ensure-test-tools.sh
 # The Studio was built above; the Studio test reuses that build unless a source changed since.
 STUDIO_BUILT=1 pnpm --filter @microneedling/tests test
