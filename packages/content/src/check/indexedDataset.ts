@@ -1,7 +1,6 @@
-import { type ExprNode, evaluate, parse } from 'groq-js'
-
+import { type ExprNode, parse } from 'groq-js'
+import { type DatasetView, datasetView, evaluateOnView } from '../source/datasetView.ts'
 import type { StoredDocument } from '../source/ndjson.ts'
-import { applyPerspective } from '../source/perspective.ts'
 import type { ContentSource, FetchOptions, Perspective, QueryParams } from '../source/types.ts'
 
 /**
@@ -23,9 +22,7 @@ export interface IndexedDataset {
   asContentSource(): ContentSource
 }
 
-interface PerspectiveView {
-  documents: readonly StoredDocument[]
-  byId: Map<string, StoredDocument>
+interface PerspectiveView extends DatasetView {
   /** Attribute path (e.g. `slug.current`) → value → documents with it, in dataset order. */
   indexes: Map<string, Map<string, StoredDocument[]>>
 }
@@ -37,11 +34,7 @@ export function createIndexedDataset(documents: readonly StoredDocument[]): Inde
   function view(perspective: DatasetPerspective): PerspectiveView {
     let current = views.get(perspective)
     if (!current) {
-      const visible = perspective === 'raw' ? documents : applyPerspective(documents, perspective)
-      const byId = new Map<string, StoredDocument>()
-      // A dereference finds the first document with the id, as groq-js's own scan does.
-      for (const document of visible) if (!byId.has(document._id)) byId.set(document._id, document)
-      current = { documents: visible, byId, indexes: new Map() }
+      current = { ...datasetView(documents, perspective), indexes: new Map() }
       views.set(perspective, current)
     }
     return current
@@ -60,13 +53,7 @@ export function createIndexedDataset(documents: readonly StoredDocument[]): Inde
 
   async function query(text: string, params: Record<string, unknown> = {}, perspective: DatasetPerspective = 'raw') {
     const current = view(perspective)
-    const tree = narrowFilters(parseQuery(text, params), params, current)
-    const result = await evaluate(tree, {
-      dataset: current.documents,
-      params,
-      dereference: ({ _ref }) => current.byId.get(_ref) ?? null,
-    })
-    return result.get()
+    return evaluateOnView(narrowFilters(parseQuery(text, params), params, current), params, current)
   }
 
   return {

@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises'
-import { evaluate, evaluateSync, parse } from 'groq-js'
+import { parse } from 'groq-js'
 import { LRUCache } from 'lru-cache'
+import { type DatasetView, datasetView, evaluateOnView } from './datasetView.ts'
 import { foldConstants } from './groqConstantFolding.ts'
 import { parseNdjson, type StoredDocument } from './ndjson.ts'
-import { applyPerspective } from './perspective.ts'
 import type { ContentSource, FetchOptions, Perspective, QueryParams } from './types.ts'
 
 export interface EmbeddedSourceOptions {
@@ -33,11 +33,6 @@ interface DatasetVersion {
   version: string
   documents: StoredDocument[]
   views: Map<Perspective, DatasetView>
-}
-
-interface DatasetView {
-  documents: StoredDocument[]
-  byId: Map<string, StoredDocument>
 }
 
 export const defaultMaxCachedResults = 500
@@ -83,8 +78,7 @@ export function createEmbeddedSource(datasetPath: string, options: EmbeddedSourc
   function view(loaded: DatasetVersion, perspective: Perspective): DatasetView {
     let seen = loaded.views.get(perspective)
     if (!seen) {
-      const documents = applyPerspective(loaded.documents, perspective)
-      seen = { documents, byId: new Map(documents.map((document) => [document._id, document])) }
+      seen = datasetView(loaded.documents, perspective)
       loaded.views.set(perspective, seen)
     }
     return seen
@@ -110,22 +104,9 @@ export function createEmbeddedSource(datasetPath: string, options: EmbeddedSourc
   }
 }
 
-async function runQuery(query: string, params: QueryParams, dataset: DatasetView): Promise<unknown> {
+function runQuery(query: string, params: QueryParams, dataset: DatasetView): Promise<unknown> {
   // Parameters go into the parse too: GROQ slices (`[$start...$end]`) must be constants there.
-  const tree = foldConstants(parse(query, { params }), params)
-  const options = {
-    dataset: dataset.documents,
-    params,
-    // An index instead of groq-js's scan of the whole dataset for every `->`.
-    dereference: ({ _ref }: { _ref: string }) => dataset.byId.get(_ref) ?? null,
-  }
-  try {
-    // The synchronous evaluator is several times faster; it covers every query in queries.ts, and
-    // anything it does not support falls back to the asynchronous one.
-    return evaluateSync(tree, options).data
-  } catch {
-    return (await evaluate(tree, options)).get()
-  }
+  return evaluateOnView(foldConstants(parse(query, { params }), params), params, dataset)
 }
 
 async function readDataset(datasetPath: string, version: string): Promise<DatasetVersion> {
