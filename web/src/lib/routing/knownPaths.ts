@@ -73,6 +73,13 @@ function holder(): Holder {
 /** How long this process trusts its copy; the webhook drops it sooner, on this server. */
 export const knownPathsMaxAgeMs = 30_000
 
+/**
+ * Past `knownPathsMaxAgeMs`, the copy still answers while a fresh one loads, so no shopper's
+ * request waits for the whole list (or fails while the content source is down); past this, or
+ * after a webhook, requests wait for the fresh copy.
+ */
+export const knownPathsStaleLimitMs = 10 * 60_000
+
 async function knownPathSets(source: ContentSource, now: number): Promise<KnownPathSets> {
   const state = holder()
   let copy = state.copies.get(source)
@@ -81,12 +88,26 @@ async function knownPathSets(source: ContentSource, now: number): Promise<KnownP
     state.copies.set(source, copy)
   }
   const { loaded } = copy
-  if (loaded && loaded.generation === state.generation && now - loaded.at < knownPathsMaxAgeMs) return loaded.sets
+  if (loaded && loaded.generation === state.generation) {
+    const age = now - loaded.at
+    if (age < knownPathsMaxAgeMs) return loaded.sets
+    if (age < knownPathsStaleLimitMs) {
+      if (copy.failedAt === undefined || now - copy.failedAt >= retryAfterFailureMs) {
+        refresh(source, copy, state.generation, now).catch((error: unknown) => {
+          console.error(`[known paths] kept the copy from ${Math.round(age / 1000)} s ago: ${String(error)}`)
+        })
+      }
+      return loaded.sets
+    }
+  }
   if (copy.failedAt !== undefined && now - copy.failedAt < retryAfterFailureMs)
     throw new KnownPathsUnavailableError('the content source did not answer a moment ago')
-  const generation = state.generation
-  const current = copy
-  current.loading ??= loadKnownPaths(source)
+  return refresh(source, copy, state.generation, now)
+}
+
+/** Loads the lists once however many requests ask at the same time. */
+function refresh(source: ContentSource, copy: Copy, generation: number, now: number): Promise<KnownPathSets> {
+  copy.loading ??= loadKnownPaths(source)
     .then((known): KnownPathSets => {
       const sets = {
         device: new Map(
@@ -98,18 +119,18 @@ async function knownPathSets(source: ContentSource, now: number): Promise<KnownP
         comparison: new Set(known.comparisons.map((comparison) => comparison.slug)),
         guide: new Set(known.guides.map((guide) => guide.slug)),
       }
-      current.loaded = { sets, at: now, generation }
-      current.failedAt = undefined
+      copy.loaded = { sets, at: now, generation }
+      copy.failedAt = undefined
       return sets
     })
     .catch((error: unknown) => {
-      current.failedAt = now
+      copy.failedAt = now
       throw error
     })
     .finally(() => {
-      current.loading = undefined
+      copy.loading = undefined
     })
-  return current.loading
+  return copy.loading
 }
 
 /** Whether the site has a page at this kind and slug; throws when the content source cannot say. */
