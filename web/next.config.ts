@@ -23,8 +23,6 @@ const nextConfig: NextConfig = {
     })
     return [{ source: '/:path*', headers }]
   },
-  // Device photos come from the Content Lake's image CDN; the embedded dataset has none to show.
-  images: { remotePatterns: [new URL('https://cdn.sanity.io/images/**')] },
 }
 
 export default nextConfig

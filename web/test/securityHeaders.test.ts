@@ -19,6 +19,7 @@ describe('securityHeaders', () => {
       "base-uri 'self'",
       "form-action 'self'",
       "frame-ancestors 'self'",
+      "img-src 'self' data: https://cdn.sanity.io",
       'upgrade-insecure-requests',
     ]) {
       expect(csp.split('; ')).toContain(directive)

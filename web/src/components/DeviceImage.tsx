@@ -1,7 +1,7 @@
 import type { DeviceSummary } from '@microneedling/content/schemas'
 import { tryGetImageDimensions } from '@sanity/asset-utils'
 import { createImageUrlBuilder } from '@sanity/image-url'
-import Image from 'next/image'
+import { Image } from 'next-sanity/image'
 import styles from './DeviceImage.module.css'
 import { DevicePictogram } from './DevicePictogram'
 
@@ -13,12 +13,13 @@ export interface ImageProject {
   dataset: string
 }
 
-/** The widest rendition asked of the CDN; next/image picks smaller ones from it for each screen. */
+/** The widest rendition offered; the browser picks smaller ones from the srcset for each screen. */
 const largestWidth = 1200
 
 /**
  * A photo from the Content Lake's CDN, sized from the asset's own dimensions (kept in its id) so
- * the page does not shift as it loads.
+ * the page does not shift as it loads. The CDN resizes and picks the format itself (next-sanity's
+ * loader writes each srcset width into the URL), so the site's server never proxies an image.
  */
 function Photo({
   image,
@@ -36,7 +37,7 @@ function Photo({
   const width = Math.min(dimensions.width, largestWidth)
   return (
     <Image
-      src={createImageUrlBuilder(project).image(image).width(largestWidth).fit('max').auto('format').url()}
+      src={createImageUrlBuilder(project).image(image).url()}
       alt={image.alt}
       width={width}
       height={Math.round((width * dimensions.height) / dimensions.width)}

@@ -5,8 +5,9 @@
  * carries no nonce: Next.js can put a nonce only into pages rendered per request, which would make
  * every page dynamic. Without one, the framework's own inline scripts (the RSC payload it streams
  * into each page) need `'unsafe-inline'` in script-src; everything else is locked to this origin:
- * no plugins, no <base> hijack, forms post only here, nothing from other hosts. The site itself
- * writes no inline script (JSON-LD is data, which CSP does not execute).
+ * no plugins, no <base> hijack, forms post only here, nothing from other hosts but photos from the
+ * Content Lake's image CDN. The site itself writes no inline script (JSON-LD is data, which CSP
+ * does not execute).
  *
  * Framing is allowed only from this site and the Studio's origin (SANITY_STUDIO_URL), so the
  * Presentation tool can show the site while no other site can frame it (clickjacking). Headers are
@@ -34,7 +35,8 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
     ['script-src', "'self'", "'unsafe-inline'", ...(options.development ? ["'unsafe-eval'"] : [])],
     // The Presentation overlays (draft mode only) inject their own <style> elements.
     ['style-src', "'self'", "'unsafe-inline'"],
-    ['img-src', "'self'", 'data:'],
+    // Device photos come straight from the Content Lake's image CDN.
+    ['img-src', "'self'", 'data:', 'https://cdn.sanity.io'],
     ['font-src', "'self'"],
     ['connect-src', "'self'", ...(options.development ? ['ws:'] : [])],
     ['object-src', "'none'"],
