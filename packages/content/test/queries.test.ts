@@ -56,7 +56,7 @@ describeQuery('siteSettingsQuery', () => {
     expect(settings.affiliateDisclosureShort).toMatch(/commission|affiliate|paid/i)
     expect(settings.affiliateDisclosureFull.length).toBeGreaterThan(0)
     expect(settings.medicalDisclaimer).toMatch(/not medical advice/i)
-    // DESIGN rule 3 names five caveats: needles, results, cleaning, no quick fix, dermatologist.
+    // The site's rule 3 (CONTRIBUTING.md) names five caveats: needles, results, cleaning, no quick fix, dermatologist.
     const caveats = settings.homeDeviceCaveats.map((caveat) => caveat.statement).join(' ')
     expect(settings.homeDeviceCaveats.length).toBeGreaterThanOrEqual(5)
     for (const topic of [/blunt|shorter/i, /temporary|limited/i, /clean|infection/i, /quick fix/i, /dermatologist/i]) {

@@ -19,6 +19,7 @@ export const routes = {
   guide: sitePaths.guide,
   homeVersusProfessionalGuide: '/guides/home-vs-professional-microneedling',
   disclosure: sitePaths.disclosure,
+  pictograms: '/pictograms.svg',
   about: sitePaths.about,
   author: (slug: string) => `/about#author-${encodeURIComponent(slug)}`,
   partner: partnerLinkPath,
