@@ -122,5 +122,6 @@ export function createClickRecording(settings: ClickRecordingSettings): ClickRec
 /** PGlite in CLICKS_DATA_DIR (default web/.data/clicks) unless DATABASE_URL names a server. */
 export function databaseTarget(environment: { DATABASE_URL?: string; CLICKS_DATA_DIR?: string }): DatabaseTarget {
   if (environment.DATABASE_URL) return { kind: 'postgres', url: environment.DATABASE_URL }
-  return { kind: 'pglite', dataDir: resolve(environment.CLICKS_DATA_DIR ?? '.data/clicks') }
+  // A folder chosen at run time: not a file of the build, so the build's file tracing skips it.
+  return { kind: 'pglite', dataDir: resolve(/* turbopackIgnore: true */ environment.CLICKS_DATA_DIR ?? '.data/clicks') }
 }
