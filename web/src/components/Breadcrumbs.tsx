@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import styles from './Breadcrumbs.module.css'
 
 export interface Crumb {
   name: string
@@ -8,7 +9,7 @@ export interface Crumb {
 /** The trail above a nested page; the last item is the current page. */
 export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
   return (
-    <nav aria-label="Breadcrumb" className="breadcrumbs">
+    <nav aria-label="Breadcrumb" className={styles.breadcrumbs}>
       <ol>
         {items.map((item, index) =>
           index === items.length - 1 ? (

@@ -2,6 +2,7 @@ import type { Author } from '@microneedling/content/schemas'
 import Link from 'next/link'
 import { formatDate } from '@/lib/formatting'
 import { routes } from '@/lib/urls'
+import styles from './Byline.module.css'
 
 /**
  * Who wrote it, who checked the health content, and when it was last reviewed. A part whose content
@@ -18,7 +19,7 @@ export function Byline({
 }) {
   if (!writer && !medicalReviewer && !lastReviewedAt) return null
   return (
-    <p className="byline">
+    <p className={styles.byline}>
       {writer ? (
         <span>
           Written by <Link href={routes.author(writer.slug)}>{writer.name}</Link>

@@ -2,7 +2,7 @@ import { devicesPerPage, pageCount } from '@microneedling/content/deviceList'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AffiliateDisclosure } from '@/components/AffiliateDisclosure'
-import { DeviceCard } from '@/components/DeviceCard'
+import { DeviceCardList } from '@/components/DeviceCard'
 import { DeviceFilterForm } from '@/components/DeviceFilterForm'
 import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
 import { Notices } from '@/components/Notices'
@@ -19,6 +19,7 @@ import {
 import { pageMetadata } from '@/lib/metadata'
 import { homeDeviceCaveats, includesHomeDevice } from '@/lib/pageCopy'
 import { routes } from '@/lib/urls'
+import styles from './deviceListView.module.css'
 
 /** Title, description and canonical of a list view; filtered views are not indexed. */
 export function deviceListMetadata(raw: SearchParams): Promise<Metadata> {
@@ -83,22 +84,22 @@ export async function DeviceListView({ rawParams }: { rawParams: SearchParams })
 
       <Notices title="Some of your choices could not be used" messages={notices} />
 
-      <div className="listing">
+      <div className={styles.listing}>
         <DeviceFilterForm filters={filters} facets={facets} />
-        <section className="listing-results" aria-labelledby="results-heading">
-          <h2 id="results-heading" className="results-count">
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading" className={styles.resultsCount}>
             {listed.total === listed.catalogueSize
               ? `${listed.total} ${listed.total === 1 ? 'device' : 'devices'}`
               : `${listed.total} of ${listed.catalogueSize} devices match`}
             {pages > 1 ? (
-              <span className="results-range">
+              <span>
                 {' '}
                 · showing {first} to {first + results.length - 1}
               </span>
             ) : null}
           </h2>
           {active.length > 0 ? (
-            <ul className="active-filters" aria-label="Active filters">
+            <ul className={styles.activeFilters} aria-label="Active filters">
               {active.map((filter) => (
                 <li key={filter.name}>
                   <Link href={filter.withoutIt ? `${routes.devices}?${filter.withoutIt}` : routes.devices}>
@@ -112,15 +113,9 @@ export async function DeviceListView({ rawParams }: { rawParams: SearchParams })
           ) : null}
           {includesHomeDevice(results) ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}
           {results.length > 0 ? (
-            <ul className="device-grid">
-              {results.map((device) => (
-                <li key={device.slug}>
-                  <DeviceCard device={device} />
-                </li>
-              ))}
-            </ul>
+            <DeviceCardList devices={results} />
           ) : (
-            <div className="empty-state">
+            <div className={styles.emptyState}>
               <p>No device matches all of these filters.</p>
               <p>
                 Try removing a filter above, or <Link href={routes.devices}>see every device</Link>.

@@ -8,6 +8,7 @@ import { HomeDeviceCaveats } from '@/components/HomeDeviceCaveats'
 import { JsonLd } from '@/components/JsonLd'
 import { MedicalDisclaimer } from '@/components/MedicalDisclaimer'
 import { NeedleDepthChart } from '@/components/NeedleDepthChart'
+import { Notice } from '@/components/Notices'
 import { RichText } from '@/components/RichText'
 import { getComparison, getComparisonSummaries, getSiteSettings, staticSlugs } from '@/lib/content'
 import { formatDate } from '@/lib/formatting'
@@ -15,6 +16,7 @@ import { breadcrumbJsonLd } from '@/lib/jsonLd'
 import { describe, pageMetadata } from '@/lib/metadata'
 import { homeDeviceCaveats, includesHomeDevice, medicalDisclaimer } from '@/lib/pageCopy'
 import { absoluteUrl, routes } from '@/lib/urls'
+import styles from './page.module.css'
 
 export function generateStaticParams() {
   return staticSlugs(getComparisonSummaries)
@@ -56,7 +58,7 @@ export default async function CuratedComparisonPage({ params }: { params: Promis
               Published <time dateTime={comparison.publishedAt}>{formatDate(comparison.publishedAt)}</time>
             </p>
           ) : null}
-          <p className="verdict verdict-box">
+          <p className={styles.verdict}>
             <strong>Our verdict:</strong> {comparison.verdict}
           </p>
         </header>
@@ -72,10 +74,10 @@ export default async function CuratedComparisonPage({ params }: { params: Promis
             </p>
           </section>
         ) : (
-          <p className="notices">
+          <Notice>
             Some devices in this comparison are no longer listed, so the table is not shown.{' '}
             <Link href={routes.compare}>Build your own comparison</Link>.
-          </p>
+          </Notice>
         )}
 
         {includesHomeDevice(devices) ? <HomeDeviceCaveats caveats={homeDeviceCaveats(settings)} /> : null}

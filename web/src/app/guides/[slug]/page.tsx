@@ -40,7 +40,7 @@ export default async function GuidePage({ params }: { params: Promise<{ slug: st
     <>
       <JsonLd data={breadcrumbJsonLd(crumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(crumb.href) })))} />
       <Breadcrumbs items={crumbs} />
-      <article className="guide">
+      <article>
         <header className="page-intro">
           <h1>{guide.title}</h1>
           {guide.summary ? <p className="lede">{guide.summary}</p> : null}
