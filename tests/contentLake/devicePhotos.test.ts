@@ -50,6 +50,16 @@ afterAll(async () => {
 
 describe('device photos on the Content Lake', () => {
   it('show on the device page from the image CDN, with their alt text, instead of the pictogram', async () => {
+    const pictogramInHeader = 'main header use[href^="/pictograms.svg#"]'
+    const before = await browser.newPage()
+    try {
+      await before.goto(`${running.site.url}/devices/${slug}`, { waitUntil: 'networkidle' })
+      expect(await before.locator(pictogramInHeader).count()).toBe(1)
+      expect(await before.locator('main header img').count()).toBe(0)
+    } finally {
+      await before.close()
+    }
+
     running.standIn.patchDocument(device._id, { images: [photo] })
     const webhook = await sendWebhook(running.site, { _type: 'device', _id: device._id, slug, previousSlug: slug })
     expect(webhook.status).toBe(200)
@@ -74,7 +84,7 @@ describe('device photos on the Content Lake', () => {
         const box = await image.boundingBox()
         // Drawn in the photo's own proportions (3:2), so the page does not shift when it arrives.
         expect(box && Math.abs(box.width / box.height - 1.5)).toBeLessThan(0.02)
-        expect(await page.locator('main header svg.pictogram').count()).toBe(0)
+        expect(await page.locator(pictogramInHeader).count()).toBe(0)
 
         // Every image request went to the project's CDN asset, sized by the CDN, never through the site.
         expect(asked.length).toBeGreaterThan(0)

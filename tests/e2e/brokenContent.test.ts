@@ -118,7 +118,7 @@ describe('a site built on a dataset with broken documents', () => {
     const total = sampleOfType('device').length
     expect(await open('/devices')).toBe(200)
     expect((await page.locator('#results-heading').innerText()).trim()).toBe(`${total - 1} devices`)
-    expect(await page.locator('.device-grid > li').count()).toBe(total - 1)
+    expect(await page.locator('[data-testid="device-list"] > li').count()).toBe(total - 1)
     expect(await page.locator(`a[href="/devices/${brokenDevice.slug}"]`).count()).toBe(0)
     await expectRulesKept()
   })

@@ -48,10 +48,11 @@ async function open(path: string, site: RunningSite = large): Promise<number | u
 const heading = async () => (await page.locator('#results-heading').innerText()).replace(/\s+/g, ' ').trim()
 const cardSlugs = () =>
   page
-    .locator('.device-grid > li a[href^="/devices/"]')
+    .locator('[data-testid="device-list"] > li a[href^="/devices/"]')
     .evaluateAll((links) => [...new Set(links.map((link) => link.getAttribute('href')!.replace('/devices/', '')))])
 const currentPage = async () => (await page.locator('[aria-current="page"]').innerText()).replace(/\D/g, '')
-const notices = async () => ((await page.locator('.notices').count()) > 0 ? page.locator('.notices').innerText() : '')
+const notices = async () =>
+  (await page.locator('[data-testid="notices"]').count()) > 0 ? page.locator('[data-testid="notices"]').innerText() : ''
 
 describe('a catalogue of 2,000 devices', () => {
   it('shows one page of 24, with the count of all matches', async () => {

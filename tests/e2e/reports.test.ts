@@ -275,7 +275,7 @@ describe('reading the reports', () => {
       expect(notes.length).toBeGreaterThan(0)
       expect(notes[0]).toMatch(/checked over 30 days ago and may have changed/)
       await shopper.goto(`${site.url}/devices/${slugOf(freshDevice)}`)
-      expect(await shopper.locator('.offer').count()).toBeGreaterThan(0)
+      expect(await shopper.locator('[data-testid="offer"]').count()).toBeGreaterThan(0)
       expect(await shopper.getByTestId('price-stale').count()).toBe(0)
     } finally {
       await shopper.close()

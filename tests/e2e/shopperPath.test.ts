@@ -66,9 +66,11 @@ async function filterToHomeRollers(page: Page): Promise<void> {
 }
 
 async function listedDevices(page: Page): Promise<{ heading: string; devices: ListedDevice[] }> {
-  const results = page.getByRole('region', { name: /devices/ }).filter({ has: page.locator('.device-grid') })
+  const results = page
+    .getByRole('region', { name: /devices/ })
+    .filter({ has: page.locator('[data-testid="device-list"]') })
   const heading = (await page.locator('#results-heading').innerText()).trim()
-  const devices = await results.locator('.device-grid > li').evaluateAll((items) =>
+  const devices = await results.locator('[data-testid="device-list"] > li').evaluateAll((items) =>
     items.map((item) => {
       const card = item.querySelector('[data-intended-use]')
       const nameLink = item.querySelector('h2 a, h3 a')
@@ -82,7 +84,7 @@ async function listedDevices(page: Page): Promise<{ heading: string; devices: Li
         slug: decodeURIComponent((nameLink?.getAttribute('href') ?? '').replace(/^\/devices\//, '')),
         name: nameLink?.textContent?.trim() ?? '',
         intendedUse: card?.getAttribute('data-intended-use') ?? null,
-        formFactor: item.querySelector('.device-card-kicker')?.textContent?.trim() ?? '',
+        formFactor: item.querySelector('[data-testid="device-card-kicker"]')?.textContent?.trim() ?? '',
         needleLength: (facts['Needle length'] as string | undefined) ?? '',
       }
     }),
@@ -204,7 +206,7 @@ describe('a shopper looking for a gentle home roller', () => {
 
     const rows = await table.locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) => {
-        const badge = tr.querySelector('th .differs-badge')
+        const badge = tr.querySelector('th [data-testid="differs-badge"]')
         return {
           label: tr.querySelector('th')?.firstChild?.textContent?.trim() ?? '',
           cells: [...tr.querySelectorAll('td')].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim() ?? ''),

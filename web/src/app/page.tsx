@@ -2,13 +2,15 @@ import type { DeviceSummary } from '@microneedling/content/schemas'
 import { formFactors } from '@microneedling/content/vocabulary'
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { DeviceCard } from '@/components/DeviceCard'
+import { DeviceCardList } from '@/components/DeviceCard'
 import { DevicePictogram } from '@/components/DevicePictogram'
+import linkCards from '@/components/LinkCards.module.css'
 import { PartnerLinkFrame } from '@/components/PartnerLinkFrame'
 import { getComparisonSummaries, getDeviceFacets, getSiteSettings, getTopRatedDevices } from '@/lib/content/siteContent'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/seo/urls'
 import { formatDate, listInWords } from '@/lib/text/formatting'
+import styles from './page.module.css'
 
 export function generateMetadata(): Promise<Metadata> {
   return pageMetadata({
@@ -51,7 +53,7 @@ export default async function HomePage() {
     <PartnerLinkFrame settings={settings} devices={picks}>
       {({ caveats }) => (
         <>
-          <section className="hero" aria-labelledby="hero-heading">
+          <section className={styles.hero} aria-labelledby="hero-heading">
             <h1 id="hero-heading">Microneedling devices, compared plainly</h1>
             <p className="lede">
               Rollers, stamps and pens for home and clinic use, compared on what actually differs: needle length and
@@ -61,21 +63,19 @@ export default async function HomePage() {
 
           <section className="section" aria-labelledby="by-use-heading">
             <h2 id="by-use-heading">Start with how you will use it</h2>
-            <ul className="ways-in">
+            <ul className={styles.waysIn}>
               <li>
-                <Link href={`${routes.devices}?use=home`} className="way-in">
-                  <span className="way-in-title">Home use</span>
-                  <span className="way-in-text">
-                    Short needles, usually 0.2 to 0.3 mm, for gentle use on your own skin.
-                  </span>
-                  <span className="way-in-count">{plural(homeCount)}</span>
+                <Link href={`${routes.devices}?use=home`} className={styles.wayIn}>
+                  <span className={styles.wayInTitle}>Home use</span>
+                  <span>Short needles, usually 0.2 to 0.3 mm, for gentle use on your own skin.</span>
+                  <span className={styles.wayInCount}>{plural(homeCount)}</span>
                 </Link>
               </li>
               <li>
-                <Link href={`${routes.devices}?use=professional`} className="way-in">
-                  <span className="way-in-title">Professional use</span>
-                  <span className="way-in-text">Longer, sterile single-use needles, for trained practitioners.</span>
-                  <span className="way-in-count">{plural(professionalCount)}</span>
+                <Link href={`${routes.devices}?use=professional`} className={styles.wayIn}>
+                  <span className={styles.wayInTitle}>Professional use</span>
+                  <span>Longer, sterile single-use needles, for trained practitioners.</span>
+                  <span className={styles.wayInCount}>{plural(professionalCount)}</span>
                 </Link>
               </li>
             </ul>
@@ -83,14 +83,14 @@ export default async function HomePage() {
 
           <section className="section" aria-labelledby="by-type-heading">
             <h2 id="by-type-heading">Or by type of device</h2>
-            <ul className="type-grid">
+            <ul className={styles.typeGrid}>
               {types.map((type) => (
                 <li key={type.value}>
-                  <Link href={`${routes.devices}?form=${type.value}`} className="type-link">
-                    <DevicePictogram formFactor={type.value} className="pictogram-small" />
-                    <span className="type-text">
-                      <span className="type-name">{type.title}</span>
-                      <span className="type-count">{plural(type.count)}</span>
+                  <Link href={`${routes.devices}?form=${type.value}`} className={styles.typeLink}>
+                    <DevicePictogram formFactor={type.value} size="small" />
+                    <span className={styles.typeText}>
+                      <span className={styles.typeName}>{type.title}</span>
+                      <span className={styles.typeCount}>{plural(type.count)}</span>
                     </span>
                   </Link>
                 </li>
@@ -104,21 +104,15 @@ export default async function HomePage() {
               The highest ratings we have given, each with the reason in one line. Every device is rated with the same
               method.
             </p>
-            <ul className="device-grid">
-              {picks.map((device) => (
-                <li key={device.slug}>
-                  <DeviceCard device={device} reasonLabel="Why we pick it:" />
-                </li>
-              ))}
-            </ul>
+            <DeviceCardList devices={picks} reasonLabel="Why we pick it:" />
             <p>
               <Link href={routes.devices}>See all {plural(deviceCount)}</Link>
             </p>
           </section>
 
-          <section className="section explainer" aria-labelledby="explainer-heading">
+          <section className={`section ${styles.explainer}`} aria-labelledby="explainer-heading">
             <h2 id="explainer-heading">Home or professional?</h2>
-            <div className="explainer-columns">
+            <div className={styles.explainerColumns}>
               <div>
                 <h3>Home devices</h3>
                 <p>
@@ -145,10 +139,10 @@ export default async function HomePage() {
           {comparisons.length > 0 ? (
             <section className="section" aria-labelledby="comparisons-heading">
               <h2 id="comparisons-heading">Latest comparisons</h2>
-              <ul className="link-cards">
+              <ul className={linkCards.cards}>
                 {comparisons.slice(0, 3).map((comparison) => (
                   <li key={comparison.slug}>
-                    <Link href={routes.comparison(comparison.slug)} className="link-card-title">
+                    <Link href={routes.comparison(comparison.slug)} className={linkCards.title}>
                       {comparison.title}
                     </Link>
                     {comparison.devices.length > 0 ? (

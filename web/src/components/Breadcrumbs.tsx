@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { breadcrumbJsonLd } from '@/lib/seo/jsonLd'
 import { absoluteUrl } from '@/lib/seo/urls'
+import styles from './Breadcrumbs.module.css'
 import { JsonLd } from './JsonLd'
 
 export interface Crumb {
@@ -13,7 +14,7 @@ export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
   return (
     <>
       <JsonLd data={breadcrumbJsonLd(items.map((item) => ({ name: item.name, url: absoluteUrl(item.href) })))} />
-      <nav aria-label="Breadcrumb" className="breadcrumbs">
+      <nav aria-label="Breadcrumb" className={styles.breadcrumbs}>
         <ol>
           {items.map((item, index) =>
             index === items.length - 1 ? (

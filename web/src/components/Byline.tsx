@@ -2,6 +2,7 @@ import type { Author } from '@microneedling/content/schemas'
 import Link from 'next/link'
 import { routes } from '@/lib/seo/urls'
 import { formatDate } from '@/lib/text/formatting'
+import styles from './Byline.module.css'
 
 /**
  * Who wrote it, who checked the health content, and when it was last reviewed. A part whose content
@@ -18,7 +19,7 @@ export function Byline({
 }) {
   if (!writer && !medicalReviewer && !lastReviewedAt) return null
   return (
-    <p className="byline">
+    <p className={styles.byline}>
       {writer ? (
         <span>
           Written by <Link href={routes.author(writer.slug)}>{writer.name}</Link>

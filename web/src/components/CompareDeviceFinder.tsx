@@ -3,6 +3,7 @@ import { formFactors, intendedUses, titleOf } from '@microneedling/content/vocab
 import Link from 'next/link'
 import { maxCompared } from '@/lib/compare/compareSelection'
 import { routes } from '@/lib/seo/urls'
+import button from './Button.module.css'
 import styles from './CompareDeviceFinder.module.css'
 
 function ChoiceList({ choices, selected }: { choices: readonly DeviceChoice[]; selected: readonly string[] }) {
@@ -21,7 +22,7 @@ function ChoiceList({ choices, selected }: { choices: readonly DeviceChoice[]; s
           {/* nofollow: every set of two to four devices is a page; crawlers need not walk them all. */}
           <Link
             href={routes.compareDevices([...selected, choice.slug])}
-            className="button"
+            className={button.button}
             prefetch={false}
             rel="nofollow"
           >
@@ -54,7 +55,7 @@ export function CompareDeviceFinder({
 }) {
   if (selected.length >= maxCompared) {
     return (
-      <p className="compare-full">
+      <p className={styles.full}>
         You are comparing the most devices we show at once ({maxCompared}). Remove one to add another.
       </p>
     )
@@ -82,7 +83,7 @@ export function CompareDeviceFinder({
               autoComplete="off"
               placeholder="For example: titanium roller"
             />
-            <button type="submit" className="button">
+            <button type="submit" className={button.button}>
               Search
             </button>
           </div>

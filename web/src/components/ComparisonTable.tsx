@@ -5,8 +5,10 @@ import type { PageKind } from '@/lib/clicks/pageKinds'
 import { buildCompareRows, type CompareCell } from '@/lib/compare/compareRows'
 import { routes } from '@/lib/seo/urls'
 import { listInWords } from '@/lib/text/formatting'
+import styles from './ComparisonTable.module.css'
 import { DevicePictogram } from './DevicePictogram'
 import { PartnerLink } from './PartnerLink'
+import tableScroll from './TableScroll.module.css'
 
 function Cell({
   cell,
@@ -24,7 +26,7 @@ function Cell({
       return <>{cell.text}</>
     case 'list':
       return cell.items.length > 0 ? (
-        <ul className="cell-list">
+        <ul className={styles.cellList}>
           {cell.items.map((item) => (
             <li key={item}>{item}</li>
           ))}
@@ -36,7 +38,7 @@ function Cell({
       if (cell.offers.length === 0) return <>No current offers</>
       if (!partnerLinksAllowed) return <>Shop links are not available right now</>
       return (
-        <ul className="cell-list cell-offers">
+        <ul className={`${styles.cellList} ${styles.cellOffers}`}>
           {cell.offers.map((offer) => (
             <li key={offer.key}>
               <PartnerLink deviceSlug={device.slug} offerKey={offer.key} from={from}>
@@ -73,12 +75,12 @@ export function ComparisonTable({
     // A scrolling region must be focusable so keyboard users can scroll it (WCAG 2.1.1).
     // biome-ignore lint/a11y/useSemanticElements: a <section> would add a landmark heading level
     // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="compare-table" data-testid="comparison-table">
+    <div className={tableScroll.region} role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={styles.table} data-testid="comparison-table">
         <caption id={captionId}>
-          <span className="caption-inner">
+          <span className={styles.captionInner}>
             {listInWords(devices.map((device) => device.name))} compared.{' '}
-            <span className="caption-note">
+            <span className={styles.captionNote}>
               {differing === 0
                 ? 'They match on every row.'
                 : `Rows marked “Differs” (${differing} of ${rows.length}) are where they are not the same.`}
@@ -87,18 +89,18 @@ export function ComparisonTable({
         </caption>
         <thead>
           <tr>
-            <th scope="col" className="compare-corner">
+            <th scope="col" className={styles.corner}>
               Feature
             </th>
             {devices.map((device) => (
-              <th scope="col" key={device.slug} className="compare-device" data-intended-use={device.intendedUse}>
-                <DevicePictogram formFactor={device.formFactor} className="pictogram-small" />
-                <Link href={routes.device(device.slug)} className="compare-device-name">
+              <th scope="col" key={device.slug} className={styles.device} data-intended-use={device.intendedUse}>
+                <DevicePictogram formFactor={device.formFactor} size="small" className={styles.pictogram} />
+                <Link href={routes.device(device.slug)} className={styles.deviceName}>
                   {device.name}
                 </Link>
-                <span className="compare-device-brand">{device.brand.name}</span>
+                <span className={styles.deviceBrand}>{device.brand.name}</span>
                 {removeHref ? (
-                  <Link href={removeHref(device.slug)} className="compare-remove" prefetch={false}>
+                  <Link href={removeHref(device.slug)} className={styles.remove} prefetch={false}>
                     Remove<span className="visually-hidden"> {device.name} from the comparison</span>
                   </Link>
                 ) : null}
@@ -110,12 +112,16 @@ export function ComparisonTable({
           {rows.map((row) => (
             <tr
               key={row.key}
-              className={row.differs ? 'row-differs' : undefined}
+              className={row.differs ? styles.differs : undefined}
               data-differs={row.differs ? 'true' : 'false'}
             >
               <th scope="row">
                 {row.label}
-                {row.differs ? <span className="differs-badge">Differs</span> : null}
+                {row.differs ? (
+                  <span className={styles.differsBadge} data-testid="differs-badge">
+                    Differs
+                  </span>
+                ) : null}
               </th>
               {row.cells.map((cell, index) => (
                 <td key={devices[index]!.slug}>

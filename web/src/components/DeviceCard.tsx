@@ -1,14 +1,26 @@
 import { formatNeedleLength, formatPrice } from '@microneedling/content/formatting'
 import type { DeviceSummary } from '@microneedling/content/schemas'
-import { formFactors, intendedUses, needleMaterials, titleOf } from '@microneedling/content/vocabulary'
+import {
+  formFactors,
+  type IntendedUse,
+  intendedUses,
+  needleMaterials,
+  titleOf,
+} from '@microneedling/content/vocabulary'
 import Link from 'next/link'
 import { lowestPrice } from '@/lib/catalogue/prices'
 import { routes } from '@/lib/seo/urls'
+import styles from './DeviceCard.module.css'
 import { DevicePictogram } from './DevicePictogram'
 import { Rating } from './Rating'
 
-export function UseBadge({ use }: { use: string }) {
-  return <span className={`badge badge-${use}`}>{titleOf(intendedUses, use)}</span>
+const badgeClasses: Record<IntendedUse, string> = {
+  home: `${styles.badge} ${styles.badgeHome}`,
+  professional: `${styles.badge} ${styles.badgeProfessional}`,
+}
+
+export function UseBadge({ use }: { use: IntendedUse }) {
+  return <span className={badgeClasses[use]}>{titleOf(intendedUses, use)}</span>
 }
 
 /** A device in a list: what it is, our verdict, the key facts, and where to go next. */
@@ -22,23 +34,23 @@ export function DeviceCard({
 }) {
   const price = lowestPrice(device)
   return (
-    <article className="device-card" data-intended-use={device.intendedUse}>
-      <div className="device-card-head">
-        <DevicePictogram formFactor={device.formFactor} className="pictogram-small" />
-        <p className="device-card-kicker">
+    <article className={styles.card} data-intended-use={device.intendedUse}>
+      <div className={styles.head}>
+        <DevicePictogram formFactor={device.formFactor} size="small" />
+        <p className={styles.kicker} data-testid="device-card-kicker">
           <UseBadge use={device.intendedUse} /> <span>{titleOf(formFactors, device.formFactor)}</span>
         </p>
         <Rating value={device.rating} />
       </div>
-      <h3 className="device-card-name">
+      <h3 className={styles.name}>
         <Link href={routes.device(device.slug)}>{device.name}</Link>
       </h3>
-      <p className="device-card-brand">{device.brand.name}</p>
-      <p className="device-card-verdict">
+      <p className={styles.brand}>{device.brand.name}</p>
+      <p className={styles.verdict}>
         {reasonLabel ? <strong>{reasonLabel} </strong> : null}
         {device.verdict}
       </p>
-      <dl className="device-card-facts">
+      <dl className={styles.facts}>
         <div>
           <dt>Needle length</dt>
           <dd>
@@ -55,7 +67,7 @@ export function DeviceCard({
           <dd>{price ? `From ${formatPrice(price.amount, price.currency)}` : 'No current offers'}</dd>
         </div>
       </dl>
-      <p className="device-card-actions">
+      <p className={styles.actions}>
         <Link href={routes.device(device.slug)}>
           Read the review<span className="visually-hidden"> of the {device.name}</span>
         </Link>
@@ -64,5 +76,25 @@ export function DeviceCard({
         </Link>
       </p>
     </article>
+  )
+}
+
+/** Device cards in a grid, as many to a row as fit. */
+export function DeviceCardList({
+  devices,
+  reasonLabel,
+}: {
+  devices: readonly DeviceSummary[]
+  /** Passed to every card (see DeviceCard). */
+  reasonLabel?: string
+}) {
+  return (
+    <ul className={styles.grid} data-testid="device-list">
+      {devices.map((device) => (
+        <li key={device.slug}>
+          <DeviceCard device={device} reasonLabel={reasonLabel} />
+        </li>
+      ))}
+    </ul>
   )
 }

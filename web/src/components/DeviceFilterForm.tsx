@@ -9,6 +9,8 @@ import {
 import Link from 'next/link'
 import { type DeviceFilters, sortOptions } from '@/lib/catalogue/deviceFilters'
 import { routes } from '@/lib/seo/urls'
+import button from './Button.module.css'
+import styles from './DeviceFilterForm.module.css'
 
 function Select({
   id,
@@ -26,7 +28,7 @@ function Select({
   options: readonly { value: string; title: string }[]
 }) {
   return (
-    <div className="field">
+    <div className={styles.field}>
       <label htmlFor={id}>{text}</label>
       <select id={id} name={name} defaultValue={value ?? ''}>
         <option value="">{anyText}</option>
@@ -58,7 +60,7 @@ function NumberField({
   step: string
 }) {
   return (
-    <div className="field field-number">
+    <div className={`${styles.field} ${styles.numberField}`}>
       <label htmlFor={id}>{text}</label>
       <input
         id={id}
@@ -91,15 +93,15 @@ function withCounts<Option extends { value: string; title: string }>(
 /** The /devices filters: a plain GET form, so it works without JavaScript and the URL can be shared. */
 export function DeviceFilterForm({ filters, facets }: { filters: DeviceFilters; facets: DeviceFacetCounts }) {
   return (
-    <form method="get" action={routes.devices} className="filters" aria-labelledby="filters-heading">
-      <h2 id="filters-heading" className="filters-heading">
+    <form method="get" action={routes.devices} className={styles.filters} aria-labelledby="filters-heading">
+      <h2 id="filters-heading" className={styles.heading}>
         Filter and sort
       </h2>
-      <fieldset className="field-group">
+      <fieldset className={styles.fieldGroup}>
         <legend>Use</legend>
-        <div className="radio-row">
+        <div className={styles.radioRow}>
           {[{ value: '', title: 'Any' }, ...withCounts(intendedUses, facets.use)].map((use) => (
-            <label key={use.value || 'any'} className="radio">
+            <label key={use.value || 'any'} className={styles.radio}>
               <input type="radio" name="use" value={use.value} defaultChecked={(filters.use ?? '') === use.value} />
               {use.title}
             </label>
@@ -138,9 +140,9 @@ export function DeviceFilterForm({ filters, facets }: { filters: DeviceFilters; 
         anyText="Highest rated first"
         options={sortOptions.filter((option) => option.value !== 'rating')}
       />
-      <fieldset className="field-group">
+      <fieldset className={styles.fieldGroup}>
         <legend>Needle length (mm)</legend>
-        <div className="range-row">
+        <div className={styles.rangeRow}>
           <NumberField
             id="filter-min-needle"
             name="minNeedle"
@@ -161,21 +163,19 @@ export function DeviceFilterForm({ filters, facets }: { filters: DeviceFilters; 
           />
         </div>
       </fieldset>
-      <fieldset className="field-group">
+      <fieldset className={styles.fieldGroup}>
         <legend>Price (lowest offer)</legend>
-        <div className="range-row">
+        <div className={styles.rangeRow}>
           <NumberField id="filter-min-price" name="minPrice" text="From" value={filters.minPrice} min={0} step="any" />
           <NumberField id="filter-max-price" name="maxPrice" text="To" value={filters.maxPrice} min={0} step="any" />
         </div>
-        <p className="field-hint">In the shop&apos;s own currency; most prices are in pounds.</p>
+        <p className={styles.hint}>In the shop&apos;s own currency; most prices are in pounds.</p>
       </fieldset>
-      <div className="filter-actions">
-        <button type="submit" className="button">
+      <div className={styles.actions}>
+        <button type="submit" className={button.button}>
           Show devices
         </button>
-        <Link href={routes.devices} className="filter-reset">
-          Clear all filters
-        </Link>
+        <Link href={routes.devices}>Clear all filters</Link>
       </div>
     </form>
   )

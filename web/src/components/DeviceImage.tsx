@@ -3,7 +3,7 @@ import { tryGetImageDimensions } from '@sanity/asset-utils'
 import { createImageUrlBuilder } from '@sanity/image-url'
 import { Image } from 'next-sanity/image'
 import styles from './DeviceImage.module.css'
-import { DevicePictogram } from './DevicePictogram'
+import { DevicePictogram, type PictogramSize } from './DevicePictogram'
 
 type StoredImage = DeviceSummary['images'][number]
 
@@ -61,7 +61,7 @@ export function DeviceImage({
   formFactor,
   sizes,
   aboveTheFold = false,
-  className,
+  pictogramSize,
 }: {
   image: StoredImage | undefined
   project: ImageProject | null
@@ -70,9 +70,10 @@ export function DeviceImage({
   sizes: string
   /** The hero image loads at once; every other image only when scrolled near. */
   aboveTheFold?: boolean
-  className?: string
+  /** The size of the pictogram that stands in for a missing photo. */
+  pictogramSize?: PictogramSize
 }) {
-  if (!project || !drawable(image)) return <DevicePictogram formFactor={formFactor} className={className} />
+  if (!project || !drawable(image)) return <DevicePictogram formFactor={formFactor} size={pictogramSize} />
   return <Photo image={image} project={project} sizes={sizes} aboveTheFold={aboveTheFold} />
 }
 

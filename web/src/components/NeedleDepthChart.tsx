@@ -1,6 +1,7 @@
 import { formatNeedleLength } from '@microneedling/content/formatting'
 import { skinLayers } from '@microneedling/content/vocabulary'
 import { describeNeedleDepth } from '@/lib/catalogue/needleDepth'
+import styles from './NeedleDepthChart.module.css'
 
 interface ChartDevice {
   slug: string
@@ -18,6 +19,13 @@ const bandRight = width - 4
 const columnsLeft = 186
 const columnsRight = width - 12
 
+const layerClasses: Record<(typeof skinLayers)[number]['name'], string | undefined> = {
+  Epidermis: styles.layerEpidermis,
+  'Papillary dermis': styles.layerPapillaryDermis,
+  'Reticular dermis': styles.layerReticularDermis,
+  'Subcutaneous fat': styles.layerSubcutaneousFat,
+}
+
 const y = (mm: number) => top + Math.min(mm, depthMm) * pixelsPerMm
 const short = (length: { min: number; max: number }) => formatNeedleLength(length).replace(' mm', '')
 
@@ -32,12 +40,12 @@ export function NeedleDepthChart({ devices, id }: { devices: readonly ChartDevic
   const sentences = devices.map(describeNeedleDepth)
   const numbered = devices.length > 1
   return (
-    <figure className="depth-chart">
+    <figure className={styles.chart}>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
         aria-labelledby={`${titleId} ${descId}`}
-        className="depth-chart-svg"
+        className={styles.svg}
       >
         <title id={titleId}>Needle length against typical skin depth</title>
         <desc id={descId}>
@@ -45,65 +53,65 @@ export function NeedleDepthChart({ devices, id }: { devices: readonly ChartDevic
             .map((layer) => `${layer.name.toLowerCase()} ${layer.fromMm} to ${layer.toMm} mm`)
             .join(', ')}. ${sentences.join(' ')}`}
         </desc>
-        {skinLayers.map((layer, index) => (
+        {skinLayers.map((layer) => (
           <g key={layer.name}>
             <rect
               x={bandLeft}
               y={y(layer.fromMm)}
               width={bandRight - bandLeft}
               height={y(layer.toMm) - y(layer.fromMm)}
-              className={`depth-layer depth-layer-${index}`}
+              className={layerClasses[layer.name]}
             />
             <text
               x={8}
               y={(y(layer.fromMm) + y(layer.toMm)) / 2}
               dominantBaseline="middle"
-              className="depth-layer-label"
+              className={styles.layerLabel}
             >
               {layer.name}
             </text>
           </g>
         ))}
         {[0, 0.5, 1, 1.5, 2, 2.5, 3].map((mm) => (
-          <g key={mm} className="depth-tick">
+          <g key={mm} className={styles.tick}>
             <line x1={bandLeft - 6} x2={bandLeft} y1={y(mm)} y2={y(mm)} />
             <text x={bandLeft - 9} y={y(mm)} dominantBaseline="middle" textAnchor="end">
               {mm === 0 ? '0 mm' : mm}
             </text>
           </g>
         ))}
-        <line x1={bandLeft} x2={bandRight} y1={top} y2={top} className="depth-surface" />
-        <text x={bandLeft} y={top - 24} className="depth-surface-label">
+        <line x1={bandLeft} x2={bandRight} y1={top} y2={top} className={styles.surface} />
+        <text x={bandLeft} y={top - 24} className={styles.surfaceLabel}>
           Skin surface
         </text>
         {devices.map((device, index) => {
           const x = columnsLeft + spacing * (index + 0.5)
           const { min, max } = device.needleLengthMm
           return (
-            <g key={device.slug} className="depth-needle">
+            <g key={device.slug}>
               {numbered ? (
                 <>
-                  <circle cx={x} cy={top - 12} r={9} className="depth-marker" />
-                  <text x={x} y={top - 12} textAnchor="middle" dominantBaseline="central" className="depth-marker-text">
+                  <circle cx={x} cy={top - 12} r={9} className={styles.marker} />
+                  <text x={x} y={top - 12} textAnchor="middle" dominantBaseline="central" className={styles.markerText}>
                     {index + 1}
                   </text>
                 </>
               ) : null}
-              <line x1={x} x2={x} y1={top} y2={y(min)} className="depth-needle-fixed" />
+              <line x1={x} x2={x} y1={top} y2={y(min)} className={styles.needleFixed} />
               {max > min ? (
-                <rect x={x - 5} y={y(min)} width={10} height={y(max) - y(min)} rx={3} className="depth-needle-range" />
+                <rect x={x - 5} y={y(min)} width={10} height={y(max) - y(min)} rx={3} className={styles.needleRange} />
               ) : null}
-              <circle cx={x} cy={y(max)} r={3.5} className="depth-needle-tip" />
-              <text x={x} y={y(max) + 16} textAnchor="middle" className="depth-needle-label">
+              <circle cx={x} cy={y(max)} r={3.5} className={styles.needleTip} />
+              <text x={x} y={y(max) + 16} textAnchor="middle" className={styles.needleLabel}>
                 {short(device.needleLengthMm)}
               </text>
             </g>
           )
         })}
       </svg>
-      <figcaption className="depth-chart-caption">
+      <figcaption className={styles.caption}>
         {numbered ? (
-          <ol className="depth-legend">
+          <ol className={styles.legend}>
             {sentences.map((sentence, index) => (
               <li key={devices[index]!.slug}>{sentence}</li>
             ))}

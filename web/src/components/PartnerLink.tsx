@@ -1,6 +1,8 @@
 import { partnerLinkPath } from '@microneedling/content/partnerLinks'
 import type { ReactNode } from 'react'
 import { type PageKind, pageKindParameter } from '@/lib/clicks/pageKinds'
+import button from './Button.module.css'
+import styles from './PartnerLink.module.css'
 
 /**
  * The only way the site links to a partner: through /go/ (which records the click and redirects),
@@ -13,22 +15,22 @@ export function PartnerLink({
   offerKey,
   from,
   children,
-  className,
+  appearance = 'link',
 }: {
   deviceSlug: string
   offerKey: string
   from: PageKind
   children: ReactNode
-  className?: string
+  appearance?: 'link' | 'button'
 }) {
   return (
     <a
       href={`${partnerLinkPath(deviceSlug, offerKey)}?${pageKindParameter}=${from}`}
       rel="sponsored nofollow noopener"
-      className={className ? `partner-link ${className}` : 'partner-link'}
+      className={appearance === 'button' ? `${button.button} ${styles.button}` : undefined}
       data-partner-link=""
     >
-      {children} <span className="affiliate-cue">(affiliate link)</span>
+      {children} <span className={styles.cue}>(affiliate link)</span>
     </a>
   )
 }

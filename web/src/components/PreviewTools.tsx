@@ -1,4 +1,5 @@
 import { VisualEditing } from 'next-sanity/visual-editing'
+import styles from './PreviewTools.module.css'
 
 /**
  * Draft mode only: the Presentation tool's overlays and live refresh, and a way out of the preview.
@@ -8,7 +9,7 @@ import { VisualEditing } from 'next-sanity/visual-editing'
 export function PreviewTools() {
   return (
     <>
-      <p className="preview-banner" role="status">
+      <p className={styles.banner} role="status">
         Preview: you are seeing drafts. <a href="/api/draft-mode/disable">Leave the preview</a>
       </p>
       <VisualEditing />

@@ -1,7 +1,9 @@
+import styles from './ProsCons.module.css'
+
 export function ProsCons({ pros, cons }: { pros: readonly string[]; cons: readonly string[] }) {
   return (
-    <div className="pros-cons">
-      <section className="pros" aria-labelledby="pros-heading">
+    <div className={styles.prosCons}>
+      <section className={styles.pros} aria-labelledby="pros-heading">
         <h3 id="pros-heading">Pros</h3>
         {pros.length > 0 ? (
           <ul>
@@ -13,7 +15,7 @@ export function ProsCons({ pros, cons }: { pros: readonly string[]; cons: readon
           <p>None listed.</p>
         )}
       </section>
-      <section className="cons" aria-labelledby="cons-heading">
+      <section className={styles.cons} aria-labelledby="cons-heading">
         <h3 id="cons-heading">Cons</h3>
         {cons.length > 0 ? (
           <ul>

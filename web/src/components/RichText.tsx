@@ -1,6 +1,7 @@
 import type { PortableTextBlocks } from '@microneedling/content/schemas'
 import { PortableText, type PortableTextComponents } from '@portabletext/react'
 import Link from 'next/link'
+import styles from './RichText.module.css'
 
 function isInternal(href: string): boolean {
   return href.startsWith('/') && !href.startsWith('//')
@@ -26,7 +27,7 @@ const components: PortableTextComponents = {
 export function RichText({ value }: { value: PortableTextBlocks }) {
   if (value.length === 0) return null
   return (
-    <div className="rich-text">
+    <div className={styles.richText}>
       <PortableText value={value} components={components} onMissingComponent={false} />
     </div>
   )

@@ -1,13 +1,14 @@
 import Link from 'next/link'
 import { routes } from '@/lib/seo/urls'
+import styles from './SiteFooter.module.css'
 
 export function SiteFooter({ siteName, tagline }: { siteName: string; tagline?: string | undefined }) {
   return (
-    <footer className="site-footer">
-      <div className="site-footer-inner">
+    <footer className={styles.footer}>
+      <div className={styles.inner}>
         <div>
-          <p className="site-footer-name">{siteName}</p>
-          {tagline ? <p className="site-footer-tagline">{tagline}</p> : null}
+          <p className={styles.name}>{siteName}</p>
+          {tagline ? <p className={styles.tagline}>{tagline}</p> : null}
           <p className="fine-print">
             We earn a commission on some purchases made through links marked “affiliate link”. Ratings are never for
             sale.

@@ -9,6 +9,7 @@ import {
   titleOf,
 } from '@microneedling/content/vocabulary'
 import { yesNo } from '@/lib/text/formatting'
+import styles from './SpecsTable.module.css'
 
 export function SpecsTable({ device }: { device: DeviceSummary }) {
   const { needles } = device
@@ -23,7 +24,7 @@ export function SpecsTable({ device }: { device: DeviceSummary }) {
         {formatNeedleLength(device.needleLengthMm)}
         {needles.adjustable ? ' (adjustable)' : ' (fixed)'}
         {longForHome ? (
-          <span className="spec-note">
+          <span className={styles.note}>
             {' '}
             Longer than the {formatMillimetres(homeDeviceTypicalMaxMm)} usual for home devices.
           </span>
@@ -43,7 +44,7 @@ export function SpecsTable({ device }: { device: DeviceSummary }) {
     ['Sterile single-use parts', yesNo(needles.sterileSingleUseParts)],
   )
   return (
-    <table className="specs-table">
+    <table className={styles.table}>
       <caption>Specifications of the {device.name}</caption>
       <tbody>
         {rows.map(([name, value]) => (

@@ -13,7 +13,7 @@ const needles = (from: number, to: number, y: number, step = 4) => {
 
 const drawings: Record<string, string> = {
   dermaRoller: `
-    <line x1="12" y1="56" x2="34" y2="26" class="handle"/>
+    <line x1="12" y1="56" x2="34" y2="26"/>
     <path d="M34 26 L30 18 M34 26 L46 22"/>
     <rect x="24" y="6" width="30" height="14" rx="7" class="fill"/>
     <g class="needles">

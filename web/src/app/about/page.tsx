@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { getAuthors } from '@/lib/content/siteContent'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/seo/urls'
+import styles from './page.module.css'
 
 export function generateMetadata(): Promise<Metadata> {
   return pageMetadata({
@@ -57,7 +58,7 @@ export default async function AboutPage() {
       <section aria-labelledby="method-heading">
         <h2 id="method-heading">One method for every device</h2>
         <p>We look at the same six things for each device and combine them into a rating out of 10:</p>
-        <ol className="criteria">
+        <ol className={styles.criteria}>
           {criteria.map((criterion) => (
             <li key={criterion.name}>
               <strong>{criterion.name}.</strong> {criterion.text}
@@ -90,11 +91,11 @@ export default async function AboutPage() {
         {groups.map((group) => (
           <div key={group.role.value}>
             <h3>{titleOf(authorRoles, group.role.value)}s</h3>
-            <ul className="people">
+            <ul className={styles.people}>
               {group.people.map((author) => (
-                <li key={author.slug} id={`author-${author.slug}`} className="person">
-                  <p className="person-name">{author.name}</p>
-                  {author.credentials ? <p className="person-credentials">{author.credentials}</p> : null}
+                <li key={author.slug} id={`author-${author.slug}`} className={styles.person}>
+                  <p className={styles.name}>{author.name}</p>
+                  {author.credentials ? <p className={styles.credentials}>{author.credentials}</p> : null}
                   {author.bio ? <p>{author.bio}</p> : null}
                 </li>
               ))}

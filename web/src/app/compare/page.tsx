@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CompareDeviceFinder } from '@/components/CompareDeviceFinder'
 import { ComparisonTable } from '@/components/ComparisonTable'
+import linkCards from '@/components/LinkCards.module.css'
 import { NeedleDepthChart } from '@/components/NeedleDepthChart'
 import { Notices } from '@/components/Notices'
 import { PartnerLinkFrame } from '@/components/PartnerLinkFrame'
@@ -141,10 +142,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               <h2 id="curated-heading">
                 {resolved.complete ? 'Our written comparisons' : 'Or start from one of our comparisons'}
               </h2>
-              <ul className="link-cards">
+              <ul className={linkCards.cards}>
                 {comparisons.map((comparison) => (
                   <li key={comparison.slug}>
-                    <Link href={routes.comparison(comparison.slug)} className="link-card-title">
+                    <Link href={routes.comparison(comparison.slug)} className={linkCards.title}>
                       {comparison.title}
                     </Link>
                     <p>{comparison.verdict}</p>

@@ -1,7 +1,7 @@
 import { devicesPerPage, pageCount } from '@microneedling/content/deviceList'
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { DeviceCard } from '@/components/DeviceCard'
+import { DeviceCardList } from '@/components/DeviceCard'
 import { DeviceFilterForm } from '@/components/DeviceFilterForm'
 import { Notices } from '@/components/Notices'
 import { Pagination } from '@/components/Pagination'
@@ -17,6 +17,7 @@ import {
 import { getDeviceFacets, getDeviceListPage, getSiteSettings } from '@/lib/content/siteContent'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/seo/urls'
+import styles from './deviceListView.module.css'
 
 /** Title, description and canonical of a list view; filtered views are not indexed. */
 export function deviceListMetadata(raw: SearchParams): Promise<Metadata> {
@@ -82,22 +83,22 @@ export async function DeviceListView({ rawParams }: { rawParams: SearchParams })
 
           <Notices title="Some of your choices could not be used" messages={notices} />
 
-          <div className="listing">
+          <div className={styles.listing}>
             <DeviceFilterForm filters={filters} facets={facets} />
-            <section className="listing-results" aria-labelledby="results-heading">
-              <h2 id="results-heading" className="results-count">
+            <section aria-labelledby="results-heading">
+              <h2 id="results-heading" className={styles.resultsCount}>
                 {listed.total === listed.catalogueSize
                   ? `${listed.total} ${listed.total === 1 ? 'device' : 'devices'}`
                   : `${listed.total} of ${listed.catalogueSize} devices match`}
                 {pages > 1 ? (
-                  <span className="results-range">
+                  <span>
                     {' '}
                     · showing {first} to {first + results.length - 1}
                   </span>
                 ) : null}
               </h2>
               {active.length > 0 ? (
-                <ul className="active-filters" aria-label="Active filters">
+                <ul className={styles.activeFilters} aria-label="Active filters">
                   {active.map((filter) => (
                     <li key={filter.name}>
                       <Link href={filter.withoutIt ? `${routes.devices}?${filter.withoutIt}` : routes.devices}>
@@ -111,15 +112,9 @@ export async function DeviceListView({ rawParams }: { rawParams: SearchParams })
               ) : null}
               {caveats}
               {results.length > 0 ? (
-                <ul className="device-grid">
-                  {results.map((device) => (
-                    <li key={device.slug}>
-                      <DeviceCard device={device} />
-                    </li>
-                  ))}
-                </ul>
+                <DeviceCardList devices={results} />
               ) : (
-                <div className="empty-state">
+                <div className={styles.emptyState}>
                   <p>No device matches all of these filters.</p>
                   <p>
                     Try removing a filter above, or <Link href={routes.devices}>see every device</Link>.

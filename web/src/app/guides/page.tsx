@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import linkCards from '@/components/LinkCards.module.css'
 import { getGuideSummaries } from '@/lib/content/siteContent'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/seo/urls'
@@ -24,10 +25,10 @@ export default async function GuidesPage() {
         </p>
       </div>
       {guides.length > 0 ? (
-        <ul className="link-cards">
+        <ul className={linkCards.cards}>
           {guides.map((guide) => (
             <li key={guide.slug}>
-              <Link href={routes.guide(guide.slug)} className="link-card-title">
+              <Link href={routes.guide(guide.slug)} className={linkCards.title}>
                 {guide.title}
               </Link>
               {guide.summary ? <p>{guide.summary}</p> : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { cookies } from 'next/headers'
+import button from '@/components/Button.module.css'
 import { ClicksChart } from '@/components/reports/ClicksChart'
 import { ReportTableView } from '@/components/reports/ReportTableView'
 import { clickRecording } from '@/lib/clicks/clickRecording'
@@ -8,6 +9,7 @@ import { defaultRange, parseDayRange } from '@/lib/reports/dateRange'
 import { sessionCookieName, sessionTokenValid } from '@/lib/reports/reportsAccess'
 import { reportsSettings } from '@/lib/reports/reportsSettings'
 import { reportsDatabase, reportTable } from '@/lib/reports/reportTables'
+import styles from './page.module.css'
 
 export const metadata: Metadata = {
   title: 'Click reports',
@@ -32,28 +34,28 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const parsed = parseDayRange({ from: single(query.from), to: single(query.to) })
   const range = parsed.ok ? parsed.range : defaultRange()
   return (
-    <div className="container reports">
-      <div className="reports-head">
+    <div className={styles.reports}>
+      <div className={styles.head}>
         <h1>Click reports</h1>
         <form method="post" action="/reports/sign-out">
-          <button type="submit" className="button button-secondary">
+          <button type="submit" className={`${button.button} ${button.secondary}`}>
             Sign out
           </button>
         </form>
       </div>
-      <form method="get" action="/reports" className="report-range">
+      <form method="get" action="/reports" className={styles.range}>
         <label>
           From <input type="date" name="from" defaultValue={range.from} required />
         </label>
         <label>
           To <input type="date" name="to" defaultValue={range.to} required />
         </label>
-        <button type="submit" className="button">
+        <button type="submit" className={button.button}>
           Show
         </button>
       </form>
       {parsed.ok ? null : (
-        <p role="alert" className="report-error">
+        <p role="alert" className={styles.error}>
           That range could not be used ({parsed.message}); showing the last 30 days instead.
         </p>
       )}
@@ -70,7 +72,7 @@ async function ReportBody({ range }: { range: DayRange }) {
   } catch (error) {
     console.error(`[reports] ${error instanceof Error ? error.message : String(error)}`)
     return (
-      <p role="alert" className="report-error">
+      <p role="alert" className={styles.error}>
         The click database is not reachable right now. Clicks are held in memory meanwhile
         {recording ? ` (${recording.stats().held} now)` : ''}; try again in a minute.
       </p>
@@ -80,10 +82,8 @@ async function ReportBody({ range }: { range: DayRange }) {
   const stats = recording?.stats()
   return (
     <>
-      {recording && !recording.enabled ? (
-        <p className="report-note">Click recording is off on this server (CLICKS_RECORDING=off).</p>
-      ) : null}
-      <dl className="report-totals" data-testid="report-totals">
+      {recording && !recording.enabled ? <p>Click recording is off on this server (CLICKS_RECORDING=off).</p> : null}
+      <dl className={styles.totals} data-testid="report-totals">
         <div>
           <dt>Clicks</dt>
           <dd data-total="clicks">{totals.clicks}</dd>
@@ -103,7 +103,7 @@ async function ReportBody({ range }: { range: DayRange }) {
       </dl>
       <ClicksChart days={days} />
       <ReportTableView table={tables.daily} range={range} empty="No days in this range." />
-      <div className="report-grid">
+      <div className={styles.grid}>
         <ReportTableView table={tables.devices} range={range} empty="No clicks in this range." />
         <ReportTableView table={tables.partners} range={range} empty="No clicks in this range." />
         <ReportTableView table={tables['page-kinds']} range={range} empty="No clicks in this range." />
@@ -142,7 +142,7 @@ async function loadReport(range: DayRange) {
 
 function ReportsOff() {
   return (
-    <div className="container reports">
+    <div className={styles.reports}>
       <h1>Click reports are off</h1>
       <p>
         To turn them on, set <code>REPORTS_SECRET</code> on the server (in <code>web/.env.local</code> or your
@@ -162,17 +162,17 @@ const signInMessages: Record<string, string> = {
 function SignIn({ status }: { status: string | undefined }) {
   const message = status ? signInMessages[status] : undefined
   return (
-    <div className="container reports">
+    <div className={styles.reports}>
       <h1>Sign in to the click reports</h1>
       {message ? (
-        <p role={status === 'out' ? 'status' : 'alert'} className={status === 'out' ? 'report-note' : 'report-error'}>
+        <p role={status === 'out' ? 'status' : 'alert'} className={status === 'out' ? undefined : styles.error}>
           {message}
         </p>
       ) : null}
-      <form method="post" action="/reports/sign-in" className="report-sign-in">
+      <form method="post" action="/reports/sign-in" className={styles.signIn}>
         <label htmlFor="reports-secret">Reports secret</label>
         <input id="reports-secret" name="secret" type="password" autoComplete="current-password" required />
-        <button type="submit" className="button">
+        <button type="submit" className={button.button}>
           Sign in
         </button>
       </form>

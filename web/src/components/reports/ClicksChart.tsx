@@ -1,4 +1,5 @@
 import type { DayTotal } from '@/lib/reports/clickReports'
+import styles from './ClicksChart.module.css'
 
 /**
  * Clicks per day as bars, drawn on the server as SVG (no chart script reaches any browser). The
@@ -18,7 +19,7 @@ export function ClicksChart({ days }: { days: readonly DayTotal[] }) {
   const first = days[0]?.day ?? ''
   const last = days.at(-1)?.day ?? ''
   return (
-    <figure className="report-chart">
+    <figure className={styles.chart}>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
@@ -27,11 +28,11 @@ export function ClicksChart({ days }: { days: readonly DayTotal[] }) {
         preserveAspectRatio="none"
       >
         <title id="clicks-chart-title">{`Clicks per day, ${first} to ${last}: ${total} in all, at most ${most} in a day`}</title>
-        <line x1={left} x2={width} y1={height - bottom} y2={height - bottom} className="chart-axis" />
-        <text x={left - 6} y={top + 4} textAnchor="end" className="chart-label">
+        <line x1={left} x2={width} y1={height - bottom} y2={height - bottom} className={styles.axis} />
+        <text x={left - 6} y={top + 4} textAnchor="end" className={styles.label}>
           {most}
         </text>
-        <text x={left - 6} y={height - bottom} textAnchor="end" className="chart-label">
+        <text x={left - 6} y={height - bottom} textAnchor="end" className={styles.label}>
           0
         </text>
         {days.map((day, index) => (
@@ -41,17 +42,17 @@ export function ClicksChart({ days }: { days: readonly DayTotal[] }) {
             y={height - bottom - scale(day.clicks)}
             width={barWidth}
             height={scale(day.clicks)}
-            className="chart-bar"
+            className={styles.bar}
             data-day={day.day}
             data-clicks={day.clicks}
           >
             <title>{`${day.day}: ${day.clicks} clicks`}</title>
           </rect>
         ))}
-        <text x={left} y={height - 6} className="chart-label">
+        <text x={left} y={height - 6} className={styles.label}>
           {first}
         </text>
-        <text x={width} y={height - 6} textAnchor="end" className="chart-label">
+        <text x={width} y={height - 6} textAnchor="end" className={styles.label}>
           {last}
         </text>
       </svg>

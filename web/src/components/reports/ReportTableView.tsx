@@ -1,5 +1,7 @@
 import type { DayRange } from '@/lib/reports/clickReports'
 import type { ReportTable } from '@/lib/reports/reportTables'
+import tableScroll from '../TableScroll.module.css'
+import styles from './ReportTableView.module.css'
 
 const headings: Record<string, string> = {
   day: 'Day',
@@ -22,22 +24,22 @@ export function ReportTableView({ table, range, empty }: { table: ReportTable; r
   const csv = `/api/reports/${table.name}?from=${range.from}&to=${range.to}`
   const numeric = new Set(['clicks', 'filtered', 'status_code'])
   return (
-    <section className="report-section" aria-labelledby={`${table.name}-heading`} data-report={table.name}>
-      <div className="report-section-head">
+    <section aria-labelledby={`${table.name}-heading`} data-report={table.name}>
+      <div className={styles.head}>
         <h2 id={`${table.name}-heading`}>{table.title}</h2>
-        <a href={csv} download className="report-download" data-testid={`csv-${table.name}`}>
+        <a href={csv} download data-testid={`csv-${table.name}`}>
           Download CSV<span className="visually-hidden"> of {table.title.toLowerCase()}</span>
         </a>
       </div>
       {table.rows.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="report-table">
+        <div className={tableScroll.region}>
+          <table className={styles.table}>
             <thead>
               <tr>
                 {table.columns.map((column) => (
-                  <th key={column} scope="col" className={numeric.has(column) ? 'numeric' : undefined}>
+                  <th key={column} scope="col" className={numeric.has(column) ? styles.numeric : undefined}>
                     {headings[column] ?? column}
                   </th>
                 ))}
@@ -50,7 +52,7 @@ export function ReportTableView({ table, range, empty }: { table: ReportTable; r
                   {row.map((cell, column) => (
                     <td
                       key={table.columns[column]}
-                      className={numeric.has(table.columns[column]!) ? 'numeric' : undefined}
+                      className={numeric.has(table.columns[column]!) ? styles.numeric : undefined}
                     >
                       {cell ?? ''}
                     </td>

@@ -4,12 +4,14 @@ import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { ComparisonTable } from '@/components/ComparisonTable'
 import { NeedleDepthChart } from '@/components/NeedleDepthChart'
+import { Notice } from '@/components/Notices'
 import { PartnerLinkFrame } from '@/components/PartnerLinkFrame'
 import { RichText } from '@/components/RichText'
 import { getComparison, getComparisonSummaries, getSiteSettings, staticSlugs } from '@/lib/content/siteContent'
 import { metaDescription, pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/seo/urls'
 import { formatDate } from '@/lib/text/formatting'
+import styles from './page.module.css'
 
 export function generateStaticParams() {
   return staticSlugs(getComparisonSummaries)
@@ -51,7 +53,7 @@ export default async function CuratedComparisonPage({ params }: { params: Promis
                   Published <time dateTime={comparison.publishedAt}>{formatDate(comparison.publishedAt)}</time>
                 </p>
               ) : null}
-              <p className="verdict verdict-box">
+              <p className={styles.verdict}>
                 <strong>Our verdict:</strong> {comparison.verdict}
               </p>
             </header>
@@ -67,10 +69,10 @@ export default async function CuratedComparisonPage({ params }: { params: Promis
                 </p>
               </section>
             ) : (
-              <p className="notices">
+              <Notice>
                 Some devices in this comparison are no longer listed, so the table is not shown.{' '}
                 <Link href={routes.compare}>Build your own comparison</Link>.
-              </p>
+              </Notice>
             )}
 
             {caveats}

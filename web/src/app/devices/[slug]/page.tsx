@@ -5,6 +5,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
+import button from '@/components/Button.module.css'
 import { Byline } from '@/components/Byline'
 import { UseBadge } from '@/components/DeviceCard'
 import { DeviceGallery, DeviceImage } from '@/components/DeviceImage'
@@ -23,6 +24,7 @@ import { siteEnvironment } from '@/lib/env/siteEnvironment'
 import { productJsonLd } from '@/lib/seo/jsonLd'
 import { metaDescription, pageMetadata } from '@/lib/seo/metadata'
 import { absoluteUrl, routes } from '@/lib/seo/urls'
+import styles from './page.module.css'
 
 export function generateStaticParams() {
   return staticSlugs(getPrerenderedDeviceSlugs)
@@ -74,27 +76,27 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
           />
           <Breadcrumbs items={crumbs} />
 
-          <article className="device-page" data-intended-use={device.intendedUse}>
-            <header className="device-hero">
+          <article data-intended-use={device.intendedUse}>
+            <header className={styles.hero}>
               <DeviceImage
                 image={device.images[0]}
                 project={imageProject}
                 formFactor={device.formFactor}
-                className="pictogram-large"
+                pictogramSize="large"
                 sizes="(min-width: 48rem) 16rem, 10rem"
                 aboveTheFold
               />
-              <div className="device-hero-text">
-                <p className="kicker">
+              <div>
+                <p className={styles.kicker}>
                   <UseBadge use={device.intendedUse} /> {titleOf(formFactors, device.formFactor)} by {device.brand.name}
                 </p>
                 <h1>{device.name}</h1>
-                <p className="verdict">
+                <p className={styles.verdict}>
                   <strong>Our verdict:</strong> {device.verdict}
                 </p>
-                <div className="device-hero-facts">
+                <div className={styles.facts}>
                   <Rating value={device.rating} size="large" />
-                  <p className="hero-price">
+                  <p className={styles.price}>
                     {price ? (
                       <>
                         From <strong>{formatPrice(price.amount, price.currency)}</strong>
@@ -112,7 +114,7 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
                   <p>
                     <Link
                       href={routes.compareDevices([device.slug])}
-                      className="button button-secondary"
+                      className={`${button.button} ${button.secondary}`}
                       prefetch={false}
                     >
                       Add to comparison
@@ -131,7 +133,7 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
 
             <section className="section" aria-labelledby="specs-heading">
               <h2 id="specs-heading">Specifications and needles</h2>
-              <div className="specs-layout">
+              <div className={styles.specsLayout}>
                 <SpecsTable device={device} />
                 <NeedleDepthChart devices={[device]} id="device-depth" />
               </div>
@@ -145,7 +147,7 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
             <section className="section" aria-labelledby="concerns-heading">
               <h2 id="concerns-heading">Skin concerns it is used for</h2>
               {device.concerns.length > 0 ? (
-                <ul className="tag-list">
+                <ul className={styles.tagList}>
                   {device.concerns.map((concern) => (
                     <li key={concern}>
                       <Link href={`${routes.devices}?concern=${encodeURIComponent(concern)}`}>
@@ -170,7 +172,7 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
             <section className="section" aria-labelledby="care-heading">
               <h2 id="care-heading">Care and cleaning</h2>
               {device.care ? (
-                <div className="care-text">
+                <div className={styles.careText}>
                   {device.care.split(/\n{2,}/).map((paragraph) => (
                     <p key={paragraph}>{paragraph}</p>
                   ))}

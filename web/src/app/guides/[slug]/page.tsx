@@ -37,7 +37,7 @@ export default async function GuidePage({ params }: { params: Promise<{ slug: st
   return (
     <>
       <Breadcrumbs items={crumbs} />
-      <article className="guide">
+      <article>
         <header className="page-intro">
           <h1>{guide.title}</h1>
           {guide.summary ? <p className="lede">{guide.summary}</p> : null}
