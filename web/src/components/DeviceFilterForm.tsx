@@ -90,6 +90,17 @@ function withCounts<Option extends { value: string; title: string }>(
   })
 }
 
+/** The filters chosen from a list, each option with its count. */
+const facetSelects: readonly {
+  name: 'form' | 'material' | 'concern'
+  text: string
+  terms: readonly { value: string; title: string }[]
+}[] = [
+  { name: 'form', text: 'Form factor', terms: formFactors },
+  { name: 'material', text: 'Needle material', terms: needleMaterials },
+  { name: 'concern', text: 'Skin concern', terms: concerns },
+]
+
 /** The /devices filters: a plain GET form, so it works without JavaScript and the URL can be shared. */
 export function DeviceFilterForm({ filters, facets }: { filters: DeviceFilters; facets: DeviceFacetCounts }) {
   return (
@@ -108,30 +119,17 @@ export function DeviceFilterForm({ filters, facets }: { filters: DeviceFilters; 
           ))}
         </div>
       </fieldset>
-      <Select
-        id="filter-form"
-        name="form"
-        text="Form factor"
-        value={filters.form}
-        anyText="Any"
-        options={withCounts(formFactors, facets.form)}
-      />
-      <Select
-        id="filter-material"
-        name="material"
-        text="Needle material"
-        value={filters.material}
-        anyText="Any"
-        options={withCounts(needleMaterials, facets.material)}
-      />
-      <Select
-        id="filter-concern"
-        name="concern"
-        text="Skin concern"
-        value={filters.concern}
-        anyText="Any"
-        options={withCounts(concerns, facets.concern)}
-      />
+      {facetSelects.map(({ name, text, terms }) => (
+        <Select
+          key={name}
+          id={`filter-${name}`}
+          name={name}
+          text={text}
+          value={filters[name]}
+          anyText="Any"
+          options={withCounts(terms, facets[name])}
+        />
+      ))}
       <Select
         id="filter-sort"
         name="sort"

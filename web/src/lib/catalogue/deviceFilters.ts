@@ -24,8 +24,8 @@ import { quotedInput } from '../text/formatting'
 
 /**
  * The /devices filters: parsed from the query string of a plain GET form (the list query applies
- * them, see deviceList.ts in the content package), and turned back into a query string. A value that cannot be used is dropped with a message
- * that names it; the rest of the filters still apply.
+ * them, see deviceList.ts in the content package), and turned back into a query string. A value
+ * that cannot be used is dropped with a message that names it; the rest of the filters still apply.
  */
 
 export const sortOptions = deviceSortOrders
