@@ -39,10 +39,20 @@ describe('secrets', () => {
   })
 })
 
+/** `next start` with this environment: its exit code within 30 seconds (or 'still running') and its output. */
+async function startWith(environment: NodeJS.ProcessEnv) {
+  const next = runNext(['start', '--hostname', '127.0.0.1', '--port', '0'], environment)
+  const code = await Promise.race([
+    next.exited,
+    new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 30_000)),
+  ])
+  await next.stop()
+  return { code, output: next.output() }
+}
+
 describe('start-up', () => {
   it('a broken configuration stops `next start` at once, naming every problem in one message', async () => {
-    const next = runNext(
-      ['start', '--hostname', '127.0.0.1', '--port', '0'],
+    const { code, output } = await startWith(
       nextProcessEnvironment({
         NEXT_DIST_DIR: build.distDir,
         NEXT_PUBLIC_SANITY_PROJECT_ID: 'standin',
@@ -51,13 +61,7 @@ describe('start-up', () => {
         SANITY_API_READ_TOKEN: testSecrets.readToken,
       }),
     )
-    const code = await Promise.race([
-      next.exited,
-      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 30_000)),
-    ])
-    await next.stop()
     expect(code).toBe(1)
-    const output = next.output()
     expect(output).toContain('Invalid site configuration (see web/.env.example):')
     expect(output).toMatch(/- NEXT_PUBLIC_SANITY_DATASET: is required when NEXT_PUBLIC_SANITY_PROJECT_ID is set/)
     expect(output).toMatch(/- NEXT_PUBLIC_SITE_URL: must be an absolute http\(s\) URL/)
@@ -75,14 +79,8 @@ describe('start-up', () => {
       SANITY_REVALIDATE_SECRET: testSecrets.revalidateSecret,
     })
     delete environment.NEXT_PUBLIC_SITE_URL
-    const next = runNext(['start', '--hostname', '127.0.0.1', '--port', '0'], environment)
-    const code = await Promise.race([
-      next.exited,
-      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 30_000)),
-    ])
-    await next.stop()
+    const { code, output } = await startWith(environment)
     expect(code).toBe(1)
-    const output = next.output()
     expect(output).toContain('Invalid site configuration (see web/.env.example):')
     expect(output).toMatch(/- NEXT_PUBLIC_SITE_URL: is required in production/)
     expect(output).toMatch(/- SANITY_API_HOST: must be https in production/)

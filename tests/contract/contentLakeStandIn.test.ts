@@ -53,6 +53,17 @@ beforeAll(async () => {
 afterAll(() => standIn?.close())
 afterEach(() => standIn.clearRequests())
 
+/** The Content Lake source on the stand-in, with a short query time-out. */
+function sourceGivingUpAfter(timeoutMs: number) {
+  return createContentLakeSource({
+    projectId: 'standin',
+    dataset: 'production',
+    apiVersion: defaultApiVersion,
+    useCdn: false,
+    apiHost: standIn.url,
+    timeoutMs,
+  })
+}
 describe('wire format', () => {
   it('answers a GET with the query in `query` and each parameter as JSON in `$name`', async () => {
     const url = new URL(`/v${defaultApiVersion}/data/query/production`, standIn.url)
@@ -216,14 +227,7 @@ describe('simulated failures', () => {
   it('hang: a load through createContentLakeSource gives up at its timeout and says which query', async () => {
     standIn.failNext(1, 'hang')
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const impatient = createContentLakeSource({
-      projectId: 'standin',
-      dataset: 'production',
-      apiVersion: defaultApiVersion,
-      useCdn: false,
-      apiHost: standIn.url,
-      timeoutMs: 300,
-    })
+    const impatient = sourceGivingUpAfter(300)
     const started = Date.now()
     await expect(loadDeviceListPage(impatient, { sort: 'rating' }, 1)).rejects.toBeInstanceOf(ContentUnavailableError)
     expect(Date.now() - started).toBeLessThan(5000)
@@ -235,14 +239,7 @@ describe('simulated failures', () => {
     standIn.failNext(1000, 'unavailable')
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     const timeoutMs = 500
-    const impatient = createContentLakeSource({
-      projectId: 'standin',
-      dataset: 'production',
-      apiVersion: defaultApiVersion,
-      useCdn: false,
-      apiHost: standIn.url,
-      timeoutMs,
-    })
+    const impatient = sourceGivingUpAfter(timeoutMs)
     const started = Date.now()
     try {
       await expect(loadDeviceListPage(impatient, { sort: 'rating' }, 1)).rejects.toBeInstanceOf(ContentUnavailableError)
