@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { cookies } from 'next/headers'
 import button from '@/components/Button.module.css'
 import { ClicksChart } from '@/components/reports/ClicksChart'
+import headingRow from '@/components/reports/HeadingRow.module.css'
 import { ReportTableView } from '@/components/reports/ReportTableView'
 import { clickRecording } from '@/lib/clicks/clickRecording'
 import { type DayRange, dailyTotals, rangeTotals } from '@/lib/reports/clickReports'
@@ -35,7 +36,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const range = parsed.ok ? parsed.range : defaultRange()
   return (
     <div className={styles.reports}>
-      <div className={styles.head}>
+      <div className={headingRow.headingRow}>
         <h1>Click reports</h1>
         <form method="post" action="/reports/sign-out">
           <button type="submit" className={`${button.button} ${button.secondary}`}>

@@ -1,6 +1,7 @@
 import type { DayRange } from '@/lib/reports/clickReports'
 import type { ReportTable } from '@/lib/reports/reportTables'
 import tableScroll from '../TableScroll.module.css'
+import headingRow from './HeadingRow.module.css'
 import styles from './ReportTableView.module.css'
 
 const headings: Record<string, string> = {
@@ -25,7 +26,7 @@ export function ReportTableView({ table, range, empty }: { table: ReportTable; r
   const numeric = new Set(['clicks', 'filtered', 'status_code'])
   return (
     <section aria-labelledby={`${table.name}-heading`} data-report={table.name}>
-      <div className={styles.head}>
+      <div className={headingRow.headingRow}>
         <h2 id={`${table.name}-heading`}>{table.title}</h2>
         <a href={csv} download data-testid={`csv-${table.name}`}>
           Download CSV<span className="visually-hidden"> of {table.title.toLowerCase()}</span>
