@@ -1,3 +1,4 @@
+import { deviceSortOrders } from '@microneedling/content/deviceList'
 import type { DeviceFacetCounts } from '@microneedling/content/schemas'
 import {
   concerns,
@@ -7,7 +8,7 @@ import {
   needleMaterials,
 } from '@microneedling/content/vocabulary'
 import Link from 'next/link'
-import { type DeviceFilters, sortOptions } from '@/lib/catalogue/deviceFilters'
+import type { DeviceFilters } from '@/lib/catalogue/deviceFilters'
 import { routes } from '@/lib/seo/urls'
 import button from './Button.module.css'
 import styles from './DeviceFilterForm.module.css'
@@ -136,7 +137,7 @@ export function DeviceFilterForm({ filters, facets }: { filters: DeviceFilters; 
         text="Sort by"
         value={filters.sort === 'rating' ? undefined : filters.sort}
         anyText="Highest rated first"
-        options={sortOptions.filter((option) => option.value !== 'rating')}
+        options={deviceSortOrders.filter((option) => option.value !== 'rating')}
       />
       <fieldset className={styles.fieldGroup}>
         <legend>Needle length (mm)</legend>

@@ -28,11 +28,7 @@ import { quotedInput } from '../text/formatting'
  * that cannot be used is dropped with a message that names it; the rest of the filters still apply.
  */
 
-export const sortOptions = deviceSortOrders
-export type SortOption = DeviceSortOrder
-export const defaultSort: SortOption = defaultDeviceSortOrder
 export type { DeviceFilters }
-export type FilterName = DeviceFilterName
 
 export interface ParsedDeviceFilters {
   filters: DeviceFilters
@@ -66,11 +62,11 @@ const fields = {
   },
   minPrice: { schema: price, name: 'lowest price', hint: 'enter an amount of 0 or more' },
   maxPrice: { schema: price, name: 'highest price', hint: 'enter an amount of 0 or more' },
-} as const satisfies Record<FilterName, { schema: z.ZodType; name: string; hint: string }>
+} as const satisfies Record<DeviceFilterName, { schema: z.ZodType; name: string; hint: string }>
 
-export const filterNames = Object.keys(fields) as FilterName[]
+const filterNames = Object.keys(fields) as DeviceFilterName[]
 
-const sortSchema = z.enum(sortOptions.map((option) => option.value) as [SortOption, ...SortOption[]])
+const sortSchema = z.enum(deviceSortOrders.map((option) => option.value) as [DeviceSortOrder, ...DeviceSortOrder[]])
 
 function single(raw: string | string[] | undefined): { value?: string; extra: boolean } {
   const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
@@ -80,7 +76,7 @@ function single(raw: string | string[] | undefined): { value?: string; extra: bo
 }
 
 export function parseDeviceFilters(searchParams: SearchParams): ParsedDeviceFilters {
-  const filters: DeviceFilters = { sort: defaultSort }
+  const filters: DeviceFilters = { sort: defaultDeviceSortOrder }
   const messages: string[] = []
 
   for (const key of filterNames) {
@@ -121,13 +117,15 @@ export function filtersToSearchParams(filters: DeviceFilters): URLSearchParams {
     const value = filters[key]
     if (value !== undefined) params.set(key, String(value))
   }
-  if (filters.sort !== defaultSort) params.set('sort', filters.sort)
+  if (filters.sort !== defaultDeviceSortOrder) params.set('sort', filters.sort)
   return params
 }
 
 /** Each active filter in words with the query string that drops it, for "remove filter" links. */
-export function describeActiveFilters(filters: DeviceFilters): { name: FilterName; text: string; withoutIt: string }[] {
-  const describe: Record<FilterName, (value: never) => string> = {
+export function describeActiveFilters(
+  filters: DeviceFilters,
+): { name: DeviceFilterName; text: string; withoutIt: string }[] {
+  const describe: Record<DeviceFilterName, (value: never) => string> = {
     use: (value: IntendedUse) => titleOf(intendedUses, value),
     form: (value: FormFactor) => titleOf(formFactors, value),
     material: (value: NeedleMaterial) => `${titleOf(needleMaterials, value)} needles`,
