@@ -195,7 +195,8 @@ describe('a catalogue of 2,000 devices', () => {
     // A list with only fixed-value filters is rendered once and kept, whatever order its parameters come in.
     await fetch(`${large.url}/devices?form=dermaStamp&use=home&page=2`)
     const again = await fetch(`${large.url}/devices?page=2&use=home&form=dermaStamp`)
-    expect(again.headers.get('x-nextjs-cache')).toBe('HIT')
+    // From the cache: HIT, or STALE when a reused build (SITE_BUILT=1) kept it from an earlier run.
+    expect(['HIT', 'STALE']).toContain(again.headers.get('x-nextjs-cache'))
     // The views it keeps are reached only through /devices: made-up ones are not pages.
     expect((await fetch(`${large.url}/devices/view/${encodeURIComponent('use=nothing')}`)).status).toBe(404)
   })

@@ -46,6 +46,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'clicks-reports-'))
   ;[site, browser] = await Promise.all([
     startSite({
+      // Its own dataset: pages it regenerates must not reach the other servers of the shared build.
+      ownCopy: 'reports',
       env: {
         CONTENT_DATASET: dataset,
         CLICKS_DATA_DIR: dataDir,

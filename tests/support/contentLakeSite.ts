@@ -1,9 +1,7 @@
-import { cp, rm } from 'node:fs/promises'
-import { join } from 'node:path'
 import { encodeSignatureHeader } from '@sanity/webhook'
 import { inject } from 'vitest'
 import { type ContentLakeStandIn, contentLakeEnvironment, startContentLakeStandIn } from './contentLakeStandIn.ts'
-import { sampleDatasetPath, webDir } from './paths.ts'
+import { sampleDatasetPath } from './paths.ts'
 import { type RunningSite, startSite } from './site.ts'
 
 /**
@@ -73,30 +71,21 @@ export async function startContentLakeSite(name: string): Promise<ContentLakeSit
   const build = inject('contentLakeSite')
   if (build.buildFailure)
     throw new Error(`the Content Lake site did not build, so there is nothing to test:\n${build.buildFailure}`)
-  const distDir = `${build.distDir}-${name}`
-  const copy = join(webDir, distDir)
-  await rm(copy, { recursive: true, force: true })
-  // Everything but Turbopack's build cache (most of the size), which `next start` never reads.
-  await cp(join(webDir, build.distDir), copy, {
-    recursive: true,
-    filter: (source) => !source.startsWith(join(webDir, build.distDir, 'cache', 'turbopack')),
-  })
   const standIn = await startContentLakeStandIn({ datasetPath: sampleDatasetPath, port: build.port })
   let site: RunningSite
   try {
-    site = await startSite({ distDir, env: contentLakeSiteEnvironment(build.port) })
+    site = await startSite({ distDir: build.distDir, ownCopy: name, env: contentLakeSiteEnvironment(build.port) })
   } catch (error) {
     await standIn.close()
     throw error
   }
   return {
     site,
-    distDir,
+    distDir: `${build.distDir}-${name}`,
     standIn,
     async close() {
       await site.close()
       await standIn.close()
-      await rm(copy, { recursive: true, force: true })
     },
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject } from 'vitest'
@@ -101,6 +101,12 @@ export interface StartSiteOptions {
   readyTimeoutMs?: number
   /** Serve this build (from buildSite({ distDir })) instead of the shared one in web/.next-test. */
   distDir?: string
+  /**
+   * Serve a copy of the build made for this server, named `<distDir>-<ownCopy>` and removed on
+   * close. Needed when the server reads other content than the build: the pages it regenerates are
+   * written into the build's cache, where other servers of the same build would read them.
+   */
+  ownCopy?: string
 }
 
 export interface RunningSite {
@@ -113,26 +119,29 @@ export interface RunningSite {
 
 /** Starts `next start` on the built site and resolves once it answers HTTP. */
 export async function startSite(options: StartSiteOptions = {}): Promise<RunningSite> {
-  const distDir = checkedDistDir(options.distDir)
-  if (distDir === testDistDir) {
+  const builtDir = checkedDistDir(options.distDir)
+  if (builtDir === testDistDir) {
     // Set by the browser project's global setup; serving an older build would test the wrong site.
     const buildFailure = inject('siteBuildFailure')
     if (buildFailure) throw new Error(`the site did not build, so there is nothing to test:\n${buildFailure}`)
   }
-  if (!existsSync(buildIdPath(distDir))) {
+  if (!existsSync(buildIdPath(builtDir))) {
     throw new Error(
-      distDir === testDistDir
-        ? `no site build at ${buildIdPath(distDir)}: the browser project's global setup runs buildSite() first`
-        : `no site build at ${buildIdPath(distDir)}: call buildSite({ distDir: '${distDir}' }) first`,
+      builtDir === testDistDir
+        ? `no site build at ${buildIdPath(builtDir)}: the browser project's global setup runs buildSite() first`
+        : `no site build at ${buildIdPath(builtDir)}: call buildSite({ distDir: '${builtDir}' }) first`,
     )
   }
+  const distDir = options.ownCopy ? await copyBuild(builtDir, `${builtDir}-${options.ownCopy}`) : builtDir
   const port = options.port ?? (await freePort())
-  const url = `http://127.0.0.1:${port}`
+  // localhost, not 127.0.0.1: bound to 127.0.0.1, Next.js forwards the proxy's rewrites over HTTP
+  // to itself, a path production (bound to every interface) never takes.
+  const url = `http://localhost:${port}`
   // Every server its own click database unless the file chose one: PGlite allows one process per folder.
   const ownClicks =
     options.env?.CLICKS_DATA_DIR || options.env?.DATABASE_URL ? null : await mkdtemp(join(tmpdir(), 'site-clicks-'))
   const next = runNext(
-    ['start', '--hostname', '127.0.0.1', '--port', String(port)],
+    ['start', '--hostname', 'localhost', '--port', String(port)],
     nextProcessEnvironment({
       ...(ownClicks ? { CLICKS_DATA_DIR: ownClicks } : {}),
       ...options.env,
@@ -142,6 +151,7 @@ export async function startSite(options: StartSiteOptions = {}): Promise<Running
   const close = async () => {
     await next.stop()
     if (ownClicks) await rm(ownClicks, { recursive: true, force: true })
+    if (distDir !== builtDir) await rm(join(webDir, distDir), { recursive: true, force: true })
   }
   try {
     await waitUntilAnswering(url, next.exited, options.readyTimeoutMs ?? 60_000)
@@ -150,6 +160,17 @@ export async function startSite(options: StartSiteOptions = {}): Promise<Running
     throw new Error(`${(error as Error).message}\n--- next start output ---\n${tail(next.output())}`)
   }
   return { url, port, output: next.output, close }
+}
+
+/** A fresh copy of a build under web/, without Turbopack's build cache (most of the size), which `next start` never reads. */
+async function copyBuild(from: string, to: string): Promise<string> {
+  const target = join(webDir, to)
+  await rm(target, { recursive: true, force: true })
+  await cp(join(webDir, from), target, {
+    recursive: true,
+    filter: (source) => !source.startsWith(join(webDir, from, 'cache', 'turbopack')),
+  })
+  return to
 }
 
 async function waitUntilAnswering(url: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {
