@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { nextProcessEnvironment } from '../../tests/support/nextProcess.ts'
 import { resultsDir } from './paths.ts'
 import { delay, type RunningProcess, sampleTreeMemory, startProcess, tail } from './processTree.ts'
 
@@ -23,21 +24,9 @@ export interface NextApp {
   env: Record<string, string>
 }
 
-/** Variables that choose the content source: the benchmark decides these, never the shell it runs in. */
-const contentVariables = /^(NEXT_PUBLIC_SANITY_|SANITY_API_|CONTENT_DATASET$|DATABASE_URL$|CLICKS_|REPORTS_SECRET$)/
-
+/** The shell's environment without what chooses the content source: the benchmark decides that. */
 function appEnvironment(app: NextApp): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !contentVariables.test(name)),
-  )
-  return {
-    ...inherited,
-    NEXT_TELEMETRY_DISABLED: '1',
-    // A production build and server refuse to start without their public address.
-    NEXT_PUBLIC_SITE_URL: 'http://localhost:3000',
-    ...app.env,
-    NEXT_DIST_DIR: app.distDir,
-  }
+  return nextProcessEnvironment({ ...app.env, NEXT_DIST_DIR: app.distDir })
 }
 
 function nextCli(app: NextApp): string {
