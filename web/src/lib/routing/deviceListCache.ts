@@ -9,6 +9,8 @@ import {
 /** Pages past this are rendered for each request rather than kept: no list of ours is this long. */
 const maxCachedPage = 500
 const viewPrefix = '/devices/view/'
+/** The parameters a kept view may have: filters with a fixed list of values, the sort and the page. */
+const keptParameters = new Set(['use', 'form', 'material', 'concern', 'sort', 'page'])
 
 /**
  * Where the proxy sends a /devices request so Next.js renders it once and keeps it (revalidated
@@ -21,8 +23,7 @@ export function cachedDeviceListPath(searchParams: URLSearchParams): string | nu
   const raw = asSearchParams(searchParams)
   const { filters, messages } = parseDeviceFilters(raw)
   const { page, messages: pageMessages } = parseListPage(raw)
-  const known = new Set(['use', 'form', 'material', 'concern', 'sort', 'page'])
-  const unknownKeys = [...searchParams.keys()].some((key) => !known.has(key))
+  const unknownKeys = [...searchParams.keys()].some((key) => !keptParameters.has(key))
   if (messages.length > 0 || pageMessages.length > 0 || unknownKeys) return null
   // Only filters with a fixed list of values: their views are few enough to keep every one.
   if (hasRangeFilters(filters) || page > maxCachedPage) return null
