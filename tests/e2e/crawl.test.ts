@@ -32,7 +32,17 @@ interface CrawledPage {
   violations: Result[]
   errors: string[]
   headers: Record<string, string>
+  styles: PageStyles
 }
+
+/** The CSS a page carries in its HTML, and the classes of two components only some pages show. */
+interface PageStyles {
+  inlined: string
+  componentClasses: Record<string, string[]>
+}
+
+/** Components whose styles a page without them must not carry (by data-testid). */
+const styledComponents = ['comparison-table', 'device-list']
 
 let site: RunningSite
 let browser: Browser
@@ -52,7 +62,16 @@ async function visit(page: Page, errors: string[], path: string): Promise<Crawle
   const problems = rulesProblems(facts, { origin: site.url, notFound })
   const violations = await runAxe(page)
   const headers = (await response?.allHeaders()) ?? {}
-  return { path, status: response?.status() ?? null, facts, problems, violations, errors: [...errors], headers }
+  const styles = await page.evaluate(
+    (testIds): PageStyles => ({
+      inlined: [...document.querySelectorAll('style')].map((style) => style.textContent ?? '').join('\n'),
+      componentClasses: Object.fromEntries(
+        testIds.map((id) => [id, [...(document.querySelector(`[data-testid="${id}"]`)?.classList ?? [])]]),
+      ),
+    }),
+    styledComponents,
+  )
+  return { path, status: response?.status() ?? null, facts, problems, violations, errors: [...errors], headers, styles }
 }
 
 beforeAll(async () => {
@@ -173,6 +192,25 @@ describe('crawl from /', () => {
         : [`${page.path}:\n  ${describeViolations(page.violations).split('\n').join('\n  ')}`],
     )
     expect(lines, report(lines)).toEqual([])
+  })
+
+  it('a page carries only the styles of what it shows: no comparison table or device grid CSS on a route without one', () => {
+    for (const component of styledComponents) {
+      const className = crawled.flatMap((page) => page.styles.componentClasses[component] ?? [])[0]
+      expect(className, `no crawled page shows ${component}`).toBeDefined()
+      const selector = new RegExp(`\\.${className}(?![\\w-])`)
+      expect(
+        crawled.some((page) => selector.test(page.styles.inlined)),
+        `${className} styles are inlined`,
+      ).toBe(true)
+      const shows = (page: CrawledPage) => (page.styles.componentClasses[component] ?? []).length > 0
+      // A route's styles are fixed when it is built, so another view of a route that shows it may carry them.
+      const routesShowing = new Set(crawled.filter(shows).map((page) => page.path.split('?')[0]))
+      const without = crawled.filter((page) => !routesShowing.has(page.path.split('?')[0]))
+      expect(without.length, `almost every crawled route shows ${component}`).toBeGreaterThan(3)
+      const carrying = without.filter((page) => selector.test(page.styles.inlined)).map((page) => page.path)
+      expect(carrying, `pages without ${component} that carry its CSS`).toEqual([])
+    }
   })
 
   it('no page logs a JavaScript error', () => {

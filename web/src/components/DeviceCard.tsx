@@ -1,27 +1,13 @@
 import { formatNeedleLength, formatPrice } from '@microneedling/content/formatting'
 import type { DeviceSummary } from '@microneedling/content/schemas'
-import {
-  formFactors,
-  type IntendedUse,
-  intendedUses,
-  needleMaterials,
-  titleOf,
-} from '@microneedling/content/vocabulary'
+import { formFactors, needleMaterials, titleOf } from '@microneedling/content/vocabulary'
 import Link from 'next/link'
 import { lowestPrice } from '@/lib/catalogue/prices'
 import { routes } from '@/lib/seo/urls'
 import styles from './DeviceCard.module.css'
 import { DevicePictogram } from './DevicePictogram'
 import { Rating } from './Rating'
-
-const badgeClasses: Record<IntendedUse, string> = {
-  home: `${styles.badge} ${styles.badgeHome}`,
-  professional: `${styles.badge} ${styles.badgeProfessional}`,
-}
-
-export function UseBadge({ use }: { use: IntendedUse }) {
-  return <span className={badgeClasses[use]}>{titleOf(intendedUses, use)}</span>
-}
+import { UseBadge } from './UseBadge'
 
 /** A device in a list: what it is, our verdict, the key facts, and where to go next. */
 export function DeviceCard({
