@@ -201,27 +201,6 @@ describe('a catalogue of 2,000 devices', () => {
     expect((await fetch(`${large.url}/devices/view/${encodeURIComponent('use=nothing')}`)).status).toBe(404)
   })
 
-  it('keeps a comparison of known devices as a page, whichever way the query lists them', async () => {
-    const [a, b] = compared
-    await fetch(`${large.url}/compare?devices=${a},${b}`)
-    const again = await fetch(`${large.url}/compare?devices=${a}&devices=${b}`)
-    expect(again.status).toBe(200)
-    expect(['HIT', 'STALE']).toContain(again.headers.get('x-nextjs-cache'))
-    expect(await again.text()).toContain('data-testid="comparison-table"')
-    // A search, or a device the site does not have, is answered for that request, with what it asked.
-    const searched = await fetch(`${large.url}/compare?devices=${a},${b}&q=luma`)
-    expect(searched.headers.get('x-nextjs-cache')).toBeNull()
-    const unknown = await fetch(`${large.url}/compare?devices=${a},${b},no-such-device`)
-    expect(unknown.status).toBe(200)
-    expect(unknown.headers.get('x-nextjs-cache')).toBeNull()
-    expect(await unknown.text()).toContain('We could not find a device called')
-    // Kept comparisons are reached only through /compare: made-up ones are not pages.
-    for (const made of [`${a},no-such-device`, `${a},${a}`, a!]) {
-      const response = await fetch(`${large.url}/compare/view/${encodeURIComponent(made)}`)
-      expect(response.status, made).toBe(404)
-    }
-  })
-
   it('renders a device page that was not built ahead on its first request, and keeps it after', async () => {
     const built = join(webDir, distDir, 'server', 'app', 'devices')
     const prerendered = readdirSync(built).filter((file) => file.endsWith('.html'))

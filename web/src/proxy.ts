@@ -5,20 +5,13 @@ import { isFilteredRequest } from './lib/clicks/requestKind'
 import { contentSource } from './lib/content/contentSource'
 import { unavailableResponse } from './lib/outage/unavailableDocument'
 import { partnerRedirectResponse } from './lib/partnerLinks/partnerRedirect'
-import {
-  compareViewPrefix,
-  keptComparisonPath,
-  keptComparisonSlugs,
-  keptComparisonSlugsOfPath,
-} from './lib/routing/compareViewCache'
 import { cachedDeviceListPath, isCachedDeviceListPath } from './lib/routing/deviceListCache'
 import { documentPage, isKnownPage, notFoundRewritePath } from './lib/routing/knownPaths'
 import { routes } from './lib/seo/urls'
 
 /**
  * What is decided before a page renders:
- * - /devices with a canonical query goes to its cached view (lib/routing/deviceListCache.ts), and
- *   /compare naming two to four known devices to its kept comparison (lib/routing/compareViewCache.ts);
+ * - /devices with a canonical query goes to its cached view (lib/routing/deviceListCache.ts);
  * - device, comparison and guide addresses the site has no page for get the prebuilt not-found
  *   page without a query of their own (lib/routing/knownPaths.ts);
  * - partner links, /go/<device slug>/<offer key>: a known offer with a valid stored URL gets a 302
@@ -38,8 +31,6 @@ export async function proxy(request: NextRequest) {
     if (isCachedDeviceListPath(pathname)) return NextResponse.next()
     return NextResponse.rewrite(internalUrl(request, notFoundRewritePath))
   }
-  if (pathname === routes.compare) return keptComparisonRewrite(request)
-  if (pathname.startsWith(compareViewPrefix)) return keptComparisonCheck(request, pathname)
   const page = documentPage(pathname)
   if (page) return unknownPageCheck(request, page)
   try {
@@ -80,48 +71,12 @@ async function unknownPageCheck(request: NextRequest, page: NonNullable<ReturnTy
   return NextResponse.rewrite(internalUrl(request, notFoundRewritePath))
 }
 
-/** Whether every slug is a published device; throws when the content source cannot say. */
-async function allKnownDevices(slugs: readonly string[]): Promise<boolean> {
-  const known = await Promise.all(slugs.map((slug) => isKnownPage(contentSource(), 'device', slug)))
-  return known.every(Boolean)
-}
-
-/**
- * A comparison of published devices and nothing else is sent to its kept page. Previews, searches,
- * unknown devices and outages stay on /compare, which renders for each request and says what is wrong.
- */
-async function keptComparisonRewrite(request: NextRequest) {
-  const slugs = keptComparisonSlugs(request.nextUrl.searchParams)
-  if (!slugs || request.cookies.has('__prerender_bypass')) return NextResponse.next()
-  try {
-    if (await allKnownDevices(slugs)) return NextResponse.rewrite(internalUrl(request, keptComparisonPath(slugs)))
-  } catch {
-    // The content source cannot say: /compare answers as it does during an outage.
-  }
-  return NextResponse.next()
-}
-
-/** Only the kept comparisons /compare rewrites to are pages: a made-up one must not become a kept page. */
-async function keptComparisonCheck(request: NextRequest, pathname: string) {
-  const slugs = keptComparisonSlugsOfPath(pathname)
-  if (slugs) {
-    try {
-      if (await allKnownDevices(slugs)) return NextResponse.next()
-    } catch {
-      return NextResponse.next()
-    }
-  }
-  return NextResponse.rewrite(internalUrl(request, notFoundRewritePath))
-}
-
 export const config = {
   matcher: [
     '/go/:device/:offer',
     '/devices',
     '/devices/view/:path*',
     '/devices/:slug',
-    '/compare',
-    '/compare/view/:path*',
     '/compare/:slug',
     '/guides/:slug',
   ],
