@@ -8,7 +8,7 @@ import { offersOf, sampleDocuments, sampleOfType, slugOf } from '../support/samp
 /**
  * An editor changes a price and publishes; Sanity's GROQ-powered webhook posts the document to
  * /api/revalidate, signed with the shared secret. The next shopper sees the new price on the
- * device's page, on the list of devices and on a comparison that includes it. Anyone else posting
+ * device's page, on the list of devices and on comparisons that include it. Anyone else posting
  * to the webhook changes nothing.
  */
 
@@ -16,7 +16,19 @@ const comparison = sampleOfType('comparison')[0]!
 const deviceId = (comparison.devices as { _ref: string }[])[0]!._ref
 const device = sampleDocuments.find((document) => document._id === deviceId)!
 const slug = slugOf(device)
-const pages = [`/devices/${slug}`, '/devices', `/compare/${slugOf(comparison)}`]
+const otherId = (comparison.devices as { _ref: string }[])[1]!._ref
+const other = slugOf(sampleDocuments.find((document) => document._id === otherId)!)
+/**
+ * Its page, the list, a written comparison, and two pages whose answers are kept in memory rather
+ * than in Next's data cache: a shopper's own comparison and a list with a price range.
+ */
+const pages = [
+  `/devices/${slug}`,
+  '/devices',
+  `/compare/${slugOf(comparison)}`,
+  `/compare?devices=${slug},${other}`,
+  '/devices?maxPrice=100000',
+]
 /** The projection the README tells editors to paste into Sanity's dashboard, for this device. */
 const payload = { _type: 'device', _id: deviceId, slug, previousSlug: slug }
 

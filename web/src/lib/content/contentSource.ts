@@ -14,9 +14,17 @@ let source: ContentSource | undefined
  * on disk with no bound, and the URL space of filters has none.
  */
 const maxVisitorQueryAnswers = 1000
-const visitorQueryAnswers = new LRUCache<string, { tags: readonly string[]; answer: Promise<unknown> }>({
-  max: maxVisitorQueryAnswers,
-})
+
+type VisitorQueryAnswers = LRUCache<string, { tags: readonly string[]; answer: Promise<unknown> }>
+
+// On globalThis: pages and the webhook route are separate bundles in one server process, and the
+// webhook must empty the copy pages read from, not one of its own.
+const answersKey = Symbol.for('microneedling.visitorQueryAnswers')
+function visitorQueryAnswers(): VisitorQueryAnswers {
+  const global = globalThis as typeof globalThis & { [answersKey]?: VisitorQueryAnswers }
+  global[answersKey] ??= new LRUCache({ max: maxVisitorQueryAnswers })
+  return global[answersKey]
+}
 
 /**
  * Content Lake answers kept between requests, under the loaders' cache tags (what the revalidation
@@ -26,13 +34,14 @@ const visitorQueryAnswers = new LRUCache<string, { tags: readonly string[]; answ
  */
 const contentLakeCache: QueryCache = (keyParts, tags, compute, { paramsFromVisitors }) => {
   if (!paramsFromVisitors) return unstable_cache(compute, keyParts, { tags })()
+  const answers = visitorQueryAnswers()
   const key = keyParts.join('\n')
-  const kept = visitorQueryAnswers.get(key)
+  const kept = answers.get(key)
   if (kept) return kept.answer as ReturnType<typeof compute>
   const answer = compute()
-  visitorQueryAnswers.set(key, { tags, answer })
+  answers.set(key, { tags, answer })
   answer.catch(() => {
-    if (visitorQueryAnswers.get(key)?.answer === answer) visitorQueryAnswers.delete(key)
+    if (answers.get(key)?.answer === answer) answers.delete(key)
   })
   return answer
 }
@@ -40,8 +49,9 @@ const contentLakeCache: QueryCache = (keyParts, tags, compute, { paramsFromVisit
 /** Called with the tags the revalidation webhook expires, so visitors' queries read fresh content too. */
 export function forgetVisitorQueryAnswers(expiredTags: readonly string[]): void {
   const expired = new Set(expiredTags)
-  for (const [key, { tags }] of visitorQueryAnswers.entries()) {
-    if (tags.some((tag) => expired.has(tag))) visitorQueryAnswers.delete(key)
+  const answers = visitorQueryAnswers()
+  for (const [key, { tags }] of answers.entries()) {
+    if (tags.some((tag) => expired.has(tag))) answers.delete(key)
   }
 }
 
