@@ -10,6 +10,8 @@ import { sampleOfType, slugOf } from '../support/sampleDataset.ts'
  * paths that cannot be a slug or key are refused before any query, and random slugs that could be
  * one are checked against the slugs the site knows (one query, kept briefly), so thousands of them
  * leave the data cache, the page cache and the Content Lake's request count where they were.
+ * Comparisons and searches are real pages, but their combinations are endless: their answers are
+ * kept in memory, a bounded number, never on disk.
  */
 
 let running: ContentLakeSite
@@ -100,5 +102,23 @@ describe('invented addresses', () => {
     const delivered = await sendWebhook(running.site, { _type: 'device', _id: 'device-after-build', slug })
     expect(delivered.status).toBe(200)
     expect((await fetchPage(running.site, `/devices/${slug}`)).status).toBe(200)
+  })
+})
+
+describe("shoppers' own comparisons and searches", () => {
+  it('hundreds of different ones answer, and leave nothing on disk', async () => {
+    const slugs = sampleOfType('device').map(slugOf)
+    const pick = (count: number) => [...slugs].sort(() => Math.random() - 0.5).slice(0, count)
+    await fetchPage(running.site, `/compare?devices=${slugs[0]},${slugs[1]}`)
+    const bytesBefore = await cacheBytes()
+
+    const paths = [
+      ...Array.from({ length: 150 }, (_, index) => `/compare?devices=${pick(2 + (index % 3)).join(',')}`),
+      ...Array.from({ length: 50 }, () => `/compare?devices=${pick(1).join(',')}&q=${randomWord(5)}`),
+    ]
+    const statuses = await requestAll(paths, 8)
+
+    expect(Object.fromEntries(statuses)).toEqual({ 200: paths.length })
+    expect(await cacheBytes()).toBeLessThanOrEqual(bytesBefore + 16 * 1024)
   })
 })

@@ -120,9 +120,14 @@ export const getTopRatedDevices = cache(async (count: number) => {
 
 export const getListedDeviceCount = cache(() => read(() => loadListedDeviceCount(contentSource())))
 
-/** The devices a shopper picked, in the order picked; unknown slugs are absent. */
+/**
+ * The devices a shopper picked, in the order picked; unknown slugs are absent. Sets of devices, like
+ * the similar devices below, are endless in combination: kept in the bounded cache, never on disk.
+ */
 export const getDevicesBySlugs = cache(async (slugs: readonly string[]) =>
-  (await read((options) => loadDevicesBySlugs(contentSource(), [...slugs], options))).map(withUsableOffers),
+  (
+    await read((options) => loadDevicesBySlugs(contentSource(), [...slugs], { ...options, paramsFromVisitors: true }))
+  ).map(withUsableOffers),
 )
 
 export const searchDeviceChoices = cache((text: string, exclude: readonly string[], limit: number) =>
@@ -133,7 +138,14 @@ export const searchDeviceChoices = cache((text: string, exclude: readonly string
 
 export const getSimilarDevices = cache(
   (like: readonly { formFactor: string; intendedUse: string }[], exclude: readonly string[], limit: number) =>
-    read((options) => loadSimilarDevices(contentSource(), like, { exclude: [...exclude], limit }, options)),
+    read((options) =>
+      loadSimilarDevices(
+        contentSource(),
+        like,
+        { exclude: [...exclude], limit },
+        { ...options, paramsFromVisitors: true },
+      ),
+    ),
 )
 
 export const getDevice = cache(async (slug: string) => {
