@@ -30,10 +30,12 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
       destroy: () => server.destroy(),
     }
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'clicks-pglite-'))
+  const folder = await mkdtemp(join(tmpdir(), 'clicks-pglite-'))
+  // Not made yet, as web/.data/clicks is not on a fresh clone: the site makes the folders it needs.
+  const dataDir = join(folder, '.data', 'clicks')
   return {
     target: { kind: 'pglite', dataDir },
     env: { CLICKS_DATA_DIR: dataDir },
-    destroy: () => rm(dataDir, { recursive: true, force: true }),
+    destroy: () => rm(folder, { recursive: true, force: true }),
   }
 }

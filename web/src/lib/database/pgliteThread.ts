@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -41,6 +42,8 @@ function pglitePath(): string {
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
 
 export async function openPgliteThread(dataDir: string): Promise<Database> {
+  // PGlite makes only the last folder of the path: on a fresh clone web/.data does not exist yet.
+  await mkdir(dataDir, { recursive: true })
   const worker = new Worker(workerSource, { eval: true, workerData: { dataDir, pglitePath: pglitePath() } })
   // The worker alone must not keep a stopping server alive.
   worker.unref()
