@@ -101,6 +101,24 @@ describe('a catalogue of 2,000 devices', () => {
     expect(await currentPage()).toBe(String(lastPage))
   })
 
+  it('keeps only list pages that exist: one past the end is answered for each request, never kept', async () => {
+    const response = await fetch(`${large.url}/devices?use=professional`)
+    const lastPage = Math.ceil(Number(/(\d+) of 2000 devices match/.exec(await response.text())![1]) / perPage)
+    for (const page of [lastPage + 1, 400]) {
+      for (const attempt of [1, 2]) {
+        const past = await fetch(`${large.url}/devices?use=professional&page=${page}`)
+        expect(past.status).toBe(200)
+        expect(past.headers.get('x-nextjs-cache'), `page ${page}, request ${attempt}`).toBeNull()
+        expect(await past.text()).toContain(`There is no page ${page}`)
+      }
+      const view = `/devices/view/${encodeURIComponent(`use=professional&page=${page}`)}`
+      expect((await fetch(`${large.url}${view}`)).status, view).toBe(404)
+    }
+    await fetch(`${large.url}/devices?use=professional&page=${lastPage}`)
+    const kept = await fetch(`${large.url}/devices?use=professional&page=${lastPage}`)
+    expect(['HIT', 'STALE']).toContain(kept.headers.get('x-nextjs-cache'))
+  })
+
   it.each(['abc', '-1', '0', '2.5', '%00'])(
     'answers a malformed page number (%s) with the first page and a message',
     async (bad) => {

@@ -5,13 +5,19 @@ import { isFilteredRequest } from './lib/clicks/requestKind'
 import { contentSource } from './lib/content/contentSource'
 import { unavailableResponse } from './lib/outage/unavailableDocument'
 import { partnerRedirectResponse } from './lib/partnerLinks/partnerRedirect'
-import { cachedDeviceListPath, isCachedDeviceListPath } from './lib/routing/deviceListCache'
+import {
+  type CachedDeviceListView,
+  cachedDeviceListView,
+  cachedDeviceListViewOfPath,
+} from './lib/routing/deviceListCache'
 import { documentPage, isKnownPage, notFoundRewritePath } from './lib/routing/knownPaths'
+import { listPageExists } from './lib/routing/listPageLimits'
 import { routes } from './lib/seo/urls'
 
 /**
  * What is decided before a page renders:
- * - /devices with a canonical query goes to its cached view (lib/routing/deviceListCache.ts);
+ * - /devices with a canonical query goes to its cached view (lib/routing/deviceListCache.ts), when
+ *   that page of the list exists (lib/routing/listPageLimits.ts);
  * - device, comparison and guide addresses the site has no page for get the prebuilt not-found
  *   page without a query of their own (lib/routing/knownPaths.ts);
  * - partner links, /go/<device slug>/<offer key>: a known offer with a valid stored URL gets a 302
@@ -23,12 +29,15 @@ export async function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
   const { pathname, searchParams } = request.nextUrl
   if (pathname === routes.devices) {
-    const cached = cachedDeviceListPath(searchParams)
-    return cached ? NextResponse.rewrite(internalUrl(request, cached)) : NextResponse.next()
+    const view = cachedDeviceListView(searchParams)
+    return view && (await pageExists(view))
+      ? NextResponse.rewrite(internalUrl(request, view.path))
+      : NextResponse.next()
   }
   // Only the views /devices rewrites to are kept: a made-up one must not become a kept page.
   if (pathname.startsWith(`${routes.devices}/view/`)) {
-    if (isCachedDeviceListPath(pathname)) return NextResponse.next()
+    const view = cachedDeviceListViewOfPath(pathname)
+    if (view && (await pageExists(view))) return NextResponse.next()
     return NextResponse.rewrite(internalUrl(request, notFoundRewritePath))
   }
   const page = documentPage(pathname)
@@ -53,6 +62,18 @@ function internalUrl(request: NextRequest, pathname: string): URL {
   url.pathname = pathname
   url.search = ''
   return url
+}
+
+/**
+ * Whether a kept view's page exists. While the content source cannot say, it is taken to exist, so
+ * the view answers as kept pages do during an outage (its last good copy).
+ */
+async function pageExists(view: CachedDeviceListView): Promise<boolean> {
+  try {
+    return await listPageExists(contentSource(), view.filters, view.page)
+  } catch {
+    return true
+  }
 }
 
 /**

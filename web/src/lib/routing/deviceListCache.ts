@@ -1,4 +1,5 @@
 import {
+  type DeviceFilters,
   hasRangeFilters,
   listPageHref,
   parseDeviceFilters,
@@ -20,6 +21,18 @@ const keptParameters = new Set(['use', 'form', 'material', 'concern', 'sort', 'p
  * very deep pages.
  */
 export function cachedDeviceListPath(searchParams: URLSearchParams): string | null {
+  return cachedDeviceListView(searchParams)?.path ?? null
+}
+
+/** A kept view: its path, and the filters and page it shows. */
+export interface CachedDeviceListView {
+  path: string
+  filters: DeviceFilters
+  page: number
+}
+
+/** The view cachedDeviceListPath names, with what it shows (the proxy checks that its page exists). */
+export function cachedDeviceListView(searchParams: URLSearchParams): CachedDeviceListView | null {
   const raw = asSearchParams(searchParams)
   const { filters, messages } = parseDeviceFilters(raw)
   const { page, messages: pageMessages } = parseListPage(raw)
@@ -28,23 +41,28 @@ export function cachedDeviceListPath(searchParams: URLSearchParams): string | nu
   // Only filters with a fixed list of values: their views are few enough to keep every one.
   if (hasRangeFilters(filters) || page > maxCachedPage) return null
   const query = new URL(listPageHref(filters, page), 'http://site.invalid').search.slice(1)
-  return `${viewPrefix}${query ? encodeURIComponent(query) : 'all'}`
+  return { path: `${viewPrefix}${query ? encodeURIComponent(query) : 'all'}`, filters, page }
 }
 
 /**
- * Whether a /devices/view/ path is one cachedDeviceListPath gives: only those are rendered and
- * kept, so a made-up address cannot add a page to the cache.
+ * The view of a /devices/view/ path, when it is one cachedDeviceListPath gives: only those are
+ * rendered and kept, so a made-up address cannot add a page to the cache.
  */
-export function isCachedDeviceListPath(pathname: string): boolean {
+export function cachedDeviceListViewOfPath(pathname: string): CachedDeviceListView | null {
   const segment = pathname.slice(viewPrefix.length)
-  if (!segment || segment.includes('/')) return false
+  if (!pathname.startsWith(viewPrefix) || !segment || segment.includes('/')) return null
   let query: string
   try {
     query = segment === 'all' ? '' : decodeURIComponent(segment)
   } catch {
-    return false
+    return null
   }
-  return cachedDeviceListPath(new URLSearchParams(query)) === pathname
+  const view = cachedDeviceListView(new URLSearchParams(query))
+  return view?.path === pathname ? view : null
+}
+
+export function isCachedDeviceListPath(pathname: string): boolean {
+  return cachedDeviceListViewOfPath(pathname) !== null
 }
 
 /** The query string a cached view stands for (the inverse of cachedDeviceListPath). */

@@ -5,6 +5,7 @@ import { contentSource, forgetVisitorQueryAnswers } from '@/lib/content/contentS
 import { siteEnvironment } from '@/lib/env/siteEnvironment'
 import { retryAfterSeconds } from '@/lib/outage/retryAfter'
 import { forgetKnownPaths } from '@/lib/routing/knownPaths'
+import { forgetListPageCounts } from '@/lib/routing/listPageLimits'
 import { tagsToRevalidate, webhookPayloadSchema } from '@/lib/webhooks/revalidationTags'
 import { acceptedDeliveries, readSignedWebhook } from '@/lib/webhooks/signedWebhook'
 
@@ -48,9 +49,13 @@ export async function POST(request: NextRequest): Promise<Response> {
   }
 
   const tags = tagsToRevalidate(payload.data)
-  // A new or renamed page must be found at once by the proxy's check of invented addresses, also
-  // when the refresh below cannot happen yet (the page then answers as pages do in an outage).
-  if (tags.length > 0) forgetKnownPaths()
+  // A new or renamed page must be found at once by the proxy's check of invented addresses, and a
+  // list's pages counted again, also when the refresh below cannot happen yet (the page then
+  // answers as pages do in an outage).
+  if (tags.length > 0) {
+    forgetKnownPaths()
+    forgetListPageCounts()
+  }
   if (tags.length > 0) {
     // The Content Lake is eventually consistent: a moment after the webhook, queries see the change.
     await new Promise((resolve) => setTimeout(resolve, contentLakeConsistencyDelayMs))
