@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { cachedDeviceListPath, isCachedDeviceListPath, viewQuery } from '@/lib/routing/deviceListCache'
+import { cachedDeviceListView, cachedDeviceListViewOfPath, viewQuery } from '@/lib/routing/deviceListCache'
 
-const path = (query: string) => cachedDeviceListPath(new URLSearchParams(query))
+const path = (query: string) => cachedDeviceListView(new URLSearchParams(query))?.path ?? null
+const isCachedDeviceListPath = (pathname: string) => cachedDeviceListViewOfPath(pathname) !== null
 
-describe('cachedDeviceListPath', () => {
+describe('cachedDeviceListView', () => {
   it('names one kept view for every spelling of the same list', () => {
     expect(path('')).toBe('/devices/view/all')
     expect(path('use=home&sort=price-asc&page=2')).toBe(path('page=2&sort=price-asc&use=home'))
@@ -30,7 +31,7 @@ describe('cachedDeviceListPath', () => {
   })
 })
 
-describe('isCachedDeviceListPath', () => {
+describe('cachedDeviceListViewOfPath', () => {
   it('accepts the views /devices rewrites to, and nothing else', () => {
     expect(isCachedDeviceListPath(path('use=home&page=2')!)).toBe(true)
     expect(isCachedDeviceListPath('/devices/view/all')).toBe(true)

@@ -4,6 +4,7 @@ import type { ContentSource } from '@microneedling/content/source/types'
 import { LRUCache } from 'lru-cache'
 import { unstable_cache } from 'next/cache'
 import { siteEnvironment } from '../env/siteEnvironment'
+import { processWide } from '../processWide'
 import { resolveDatasetPath } from './datasetPath'
 
 let source: ContentSource | undefined
@@ -17,14 +18,10 @@ const maxVisitorQueryAnswers = 1000
 
 type VisitorQueryAnswers = LRUCache<string, { tags: readonly string[]; answer: Promise<unknown> }>
 
-// On globalThis: pages and the webhook route are separate bundles in one server process, and the
+// Process-wide: pages and the webhook route are separate bundles in one server process, and the
 // webhook must empty the copy pages read from, not one of its own.
-const answersKey = Symbol.for('microneedling.visitorQueryAnswers')
-function visitorQueryAnswers(): VisitorQueryAnswers {
-  const global = globalThis as typeof globalThis & { [answersKey]?: VisitorQueryAnswers }
-  global[answersKey] ??= new LRUCache({ max: maxVisitorQueryAnswers })
-  return global[answersKey]
-}
+const visitorQueryAnswers = () =>
+  processWide<VisitorQueryAnswers>('visitorQueryAnswers', () => new LRUCache({ max: maxVisitorQueryAnswers }))
 
 /**
  * Content Lake answers kept between requests, under the loaders' cache tags (what the revalidation

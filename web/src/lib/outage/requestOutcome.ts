@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { processWide } from '../processWide'
 
 /**
  * What a page render found out about its request that the HTTP response must reflect, but that
@@ -18,12 +19,8 @@ export interface RequestOutcome {
   sharedCacheable?: boolean
 }
 
-const storageKey = Symbol.for('microneedling.requestOutcome')
-
 export function requestOutcomeStorage(): AsyncLocalStorage<RequestOutcome> {
-  const holder = globalThis as typeof globalThis & { [storageKey]?: AsyncLocalStorage<RequestOutcome> }
-  holder[storageKey] ??= new AsyncLocalStorage<RequestOutcome>()
-  return holder[storageKey]
+  return processWide('requestOutcome', () => new AsyncLocalStorage<RequestOutcome>())
 }
 
 /** Records that this request's content could not be read (no-op outside a request, e.g. at build time). */

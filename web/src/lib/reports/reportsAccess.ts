@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { processWide } from '../processWide'
 
 /**
  * Who may read the reports: whoever knows REPORTS_SECRET. Signing in swaps the secret for a
@@ -27,14 +28,9 @@ export function createSessionToken(secret: string, now: Date = new Date()): stri
   return `${payload}.${signature(secret, payload)}`
 }
 
-const revokedKey = Symbol.for('needle-notes.revokedReportSessions')
-type WithRevoked = typeof globalThis & { [revokedKey]?: Map<string, number> }
-
 /** Signed-out sessions, until they would have expired anyway (per server process). */
 function revokedSessions(): Map<string, number> {
-  const holder = globalThis as WithRevoked
-  holder[revokedKey] ??= new Map()
-  return holder[revokedKey]
+  return processWide('revokedReportSessions', () => new Map<string, number>())
 }
 
 /** Sign-out: a copy of the cookie kept elsewhere stops working too. */
@@ -101,12 +97,7 @@ export function createAttemptLimiter(perMinute = 10, now: () => number = Date.no
   }
 }
 
-const limiterKey = Symbol.for('needle-notes.reportsAttemptLimiter')
-type WithLimiter = typeof globalThis & { [limiterKey]?: ReturnType<typeof createAttemptLimiter> }
-
 /** One limiter per server process. */
 export function attemptLimiter(): ReturnType<typeof createAttemptLimiter> {
-  const holder = globalThis as WithLimiter
-  holder[limiterKey] ??= createAttemptLimiter()
-  return holder[limiterKey]
+  return processWide('reportsAttemptLimiter', createAttemptLimiter)
 }

@@ -13,6 +13,14 @@ const viewPrefix = '/devices/view/'
 /** The parameters a kept view may have: filters with a fixed list of values, the sort and the page. */
 const keptParameters = new Set(['use', 'form', 'material', 'concern', 'sort', 'page'])
 
+/** A view the proxy keeps: its path, and what it shows. */
+export interface CachedDeviceListView {
+  path: string
+  /** What the view shows: the proxy checks that the list has this page (listPageLimits.ts). */
+  filters: DeviceFilters
+  page: number
+}
+
 /**
  * Where the proxy sends a /devices request so Next.js renders it once and keeps it (revalidated
  * by tag and every minute): the view named by its canonical query, so equivalent URLs share one
@@ -20,18 +28,6 @@ const keptParameters = new Set(['use', 'form', 'material', 'concern', 'sort', 'p
  * values are endless, so their views are rendered per request from cached query results) and for
  * very deep pages.
  */
-export function cachedDeviceListPath(searchParams: URLSearchParams): string | null {
-  return cachedDeviceListView(searchParams)?.path ?? null
-}
-
-/** A kept view: its path, and the filters and page it shows. */
-export interface CachedDeviceListView {
-  path: string
-  filters: DeviceFilters
-  page: number
-}
-
-/** The view cachedDeviceListPath names, with what it shows (the proxy checks that its page exists). */
 export function cachedDeviceListView(searchParams: URLSearchParams): CachedDeviceListView | null {
   const raw = asSearchParams(searchParams)
   const { filters, messages } = parseDeviceFilters(raw)
@@ -45,7 +41,7 @@ export function cachedDeviceListView(searchParams: URLSearchParams): CachedDevic
 }
 
 /**
- * The view of a /devices/view/ path, when it is one cachedDeviceListPath gives: only those are
+ * The view of a /devices/view/ path, when it is one cachedDeviceListView gives: only those are
  * rendered and kept, so a made-up address cannot add a page to the cache.
  */
 export function cachedDeviceListViewOfPath(pathname: string): CachedDeviceListView | null {
@@ -61,11 +57,7 @@ export function cachedDeviceListViewOfPath(pathname: string): CachedDeviceListVi
   return view?.path === pathname ? view : null
 }
 
-export function isCachedDeviceListPath(pathname: string): boolean {
-  return cachedDeviceListViewOfPath(pathname) !== null
-}
-
-/** The query string a cached view stands for (the inverse of cachedDeviceListPath). */
+/** The query string a cached view stands for (the inverse of cachedDeviceListView). */
 export function viewQuery(segment: string): SearchParams {
   const query = segment === 'all' ? '' : decodeURIComponent(segment)
   return asSearchParams(new URLSearchParams(query))

@@ -1,5 +1,6 @@
 import { loadKnownPaths } from '@microneedling/content/loaders'
 import type { ContentSource } from '@microneedling/content/source/types'
+import { processWide } from '../processWide'
 
 /**
  * Addresses anyone can invent (/devices/<anything>, /go/<anything>/<anything>) must not each cost a
@@ -62,13 +63,8 @@ interface Holder {
   copies: WeakMap<ContentSource, Copy>
 }
 
-// On globalThis: the proxy and the webhook route are separate bundles in one server process.
-const holderKey = Symbol.for('microneedling.knownPaths')
-function holder(): Holder {
-  const global = globalThis as typeof globalThis & { [holderKey]?: Holder }
-  global[holderKey] ??= { generation: 0, copies: new WeakMap() }
-  return global[holderKey]
-}
+// Process-wide: the proxy and the webhook route are separate bundles in one server process.
+const holder = () => processWide<Holder>('knownPaths', () => ({ generation: 0, copies: new WeakMap() }))
 
 /** How long this process trusts its copy; the webhook drops it sooner, on this server. */
 export const knownPathsMaxAgeMs = 30_000

@@ -2,6 +2,7 @@ import { type DeviceFilters, defaultDeviceSortOrder, pageCount } from '@micronee
 import { loadDeviceListPage } from '@microneedling/content/loaders'
 import type { ContentSource } from '@microneedling/content/source/types'
 import { filtersToSearchParams } from '../catalogue/deviceFilters'
+import { processWide } from '../processWide'
 
 /**
  * How many pages each kept list view has, so the proxy keeps only pages that exist: a page past
@@ -25,13 +26,8 @@ interface Holder {
   counts: WeakMap<ContentSource, Map<string, Entry>>
 }
 
-// On globalThis: the proxy and the webhook route are separate bundles in one server process.
-const holderKey = Symbol.for('microneedling.listPageCounts')
-function holder(): Holder {
-  const global = globalThis as typeof globalThis & { [holderKey]?: Holder }
-  global[holderKey] ??= { generation: 0, counts: new WeakMap() }
-  return global[holderKey]
-}
+// Process-wide: the proxy and the webhook route are separate bundles in one server process.
+const holder = () => processWide<Holder>('listPageCounts', () => ({ generation: 0, counts: new WeakMap() }))
 
 /** Whether a list with these filters has this page; throws when the content source cannot say. */
 export async function listPageExists(
