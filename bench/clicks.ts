@@ -18,8 +18,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../tests/support/freePort.ts'
+import { serveHost } from '../tests/support/nextProcess.ts'
 import { startPostgres } from '../tests/support/postgresServer.ts'
-import { serveHost } from './src/nextApp.ts'
 
 const webDir = fileURLToPath(new URL('../web/', import.meta.url))
 const distDir = '.next-bench'

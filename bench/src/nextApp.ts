@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { nextProcessEnvironment } from '../../tests/support/nextProcess.ts'
+import { nextProcessEnvironment, serveHost } from '../../tests/support/nextProcess.ts'
 import { resultsDir } from './paths.ts'
 import { delay, type RunningProcess, sampleTreeMemory, startProcess, tail } from './processTree.ts'
 
@@ -111,14 +111,6 @@ export interface ServedApp {
   process: RunningProcess
   stop(): Promise<void>
 }
-
-/**
- * The host `next start` binds and clients call. Not 127.0.0.1: Next.js writes a proxy rewrite's
- * origin as localhost, and when bound to 127.0.0.1 takes that for another origin and proxies every
- * rewrite over HTTP to itself. Bound to localhost (or to every interface, as in production) it
- * serves rewrites in the same process.
- */
-export const serveHost = 'localhost'
 
 /** `next start` on a free port; resolves once the server answers HTTP. */
 export async function serveApp(app: NextApp, readyTimeoutMs = 60_000): Promise<ServedApp> {

@@ -81,7 +81,7 @@ export async function startContentLakeSite(name: string): Promise<ContentLakeSit
   }
   return {
     site,
-    distDir: `${build.distDir}-${name}`,
+    distDir: site.distDir,
     standIn,
     async close() {
       await site.close()

@@ -33,6 +33,14 @@ export function nextProcessEnvironment(overrides: Record<string, string | undefi
   }
 }
 
+/**
+ * The host `next start` binds and clients call, in tests and the benchmark. Not 127.0.0.1: Next.js
+ * writes a proxy rewrite's origin as localhost, and when bound to 127.0.0.1 takes that for another
+ * origin and forwards every rewrite over HTTP to itself, a path production (bound to every
+ * interface) never takes.
+ */
+export const serveHost = 'localhost'
+
 export function runNext(args: string[], environment: NodeJS.ProcessEnv): ProcessGroup {
   return startProcessGroup(process.execPath, [nextCli, ...args], { cwd: webDir, env: environment })
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject } from 'vitest'
 import { freePort } from './freePort.ts'
-import { delay, nextProcessEnvironment, runNext, tail } from './nextProcess.ts'
+import { delay, nextProcessEnvironment, runNext, serveHost, tail } from './nextProcess.ts'
 import { testDistDir, testsDir, webDir } from './paths.ts'
 import { undoingRewrites } from './undoingRewrites.ts'
 
@@ -112,6 +112,8 @@ export interface StartSiteOptions {
 export interface RunningSite {
   url: string
   port: number
+  /** The build it serves, under web/ (its own copy with `ownCopy`). */
+  distDir: string
   /** What the server has logged so far: look here when a page misbehaves. */
   output(): string
   close(): Promise<void>
@@ -134,14 +136,12 @@ export async function startSite(options: StartSiteOptions = {}): Promise<Running
   }
   const distDir = options.ownCopy ? await copyBuild(builtDir, `${builtDir}-${options.ownCopy}`) : builtDir
   const port = options.port ?? (await freePort())
-  // localhost, not 127.0.0.1: bound to 127.0.0.1, Next.js forwards the proxy's rewrites over HTTP
-  // to itself, a path production (bound to every interface) never takes.
-  const url = `http://localhost:${port}`
+  const url = `http://${serveHost}:${port}`
   // Every server its own click database unless the file chose one: PGlite allows one process per folder.
   const ownClicks =
     options.env?.CLICKS_DATA_DIR || options.env?.DATABASE_URL ? null : await mkdtemp(join(tmpdir(), 'site-clicks-'))
   const next = runNext(
-    ['start', '--hostname', 'localhost', '--port', String(port)],
+    ['start', '--hostname', serveHost, '--port', String(port)],
     nextProcessEnvironment({
       ...(ownClicks ? { CLICKS_DATA_DIR: ownClicks } : {}),
       ...options.env,
@@ -159,7 +159,7 @@ export async function startSite(options: StartSiteOptions = {}): Promise<Running
     await close()
     throw new Error(`${(error as Error).message}\n--- next start output ---\n${tail(next.output())}`)
   }
-  return { url, port, output: next.output, close }
+  return { url, port, distDir, output: next.output, close }
 }
 
 /** A fresh copy of a build under web/, without Turbopack's build cache (most of the size), which `next start` never reads. */
