@@ -8,6 +8,8 @@
  * to somebody else's project.
  */
 
+import { parsePriceStaleDays } from '@microneedling/content/editorialChecks'
+
 export const placeholderProjectId = 'placeholder'
 
 function readSetting(value: string | undefined, fallback: string): string {
@@ -25,3 +27,20 @@ export const previewUrl = readSetting(process.env.SANITY_STUDIO_PREVIEW_URL, 'ht
 export function reportsUrl(siteUrl: string = previewUrl): string {
   return new URL('/reports', `${siteUrl.replace(/\/+$/, '')}/`).toString()
 }
+
+/**
+ * The local Content Lake (packages/local-lake), when the Studio is built or served for it
+ * (`pnpm dev` without a Sanity project sets these): where its API answers and the editor's token.
+ */
+export const localLakeApiHost = process.env.SANITY_STUDIO_API_HOST?.trim() || undefined
+export const localLakeToken = process.env.SANITY_STUDIO_LOCAL_LAKE_TOKEN?.trim() || undefined
+
+/**
+ * How many days after its check a price is listed under "Prices to check": the site's PRICE_STALE_DAYS,
+ * set for the Studio as SANITY_STUDIO_PRICE_STALE_DAYS (give both the same value). Unset, both use
+ * the shared default (30). A value that is not a whole number from 1 stops the Studio, naming the variable.
+ */
+export const priceStaleDays = parsePriceStaleDays(
+  process.env.SANITY_STUDIO_PRICE_STALE_DAYS,
+  'SANITY_STUDIO_PRICE_STALE_DAYS',
+)

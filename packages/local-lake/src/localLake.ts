@@ -86,6 +86,8 @@ export interface LocalLake {
   deleteDocument(id: string): Promise<void>
   getDocument(id: string): StoredDocument | undefined
   readonly webhooks: WebhookSender | undefined
+  /** Starts (or points elsewhere) the signed webhook, for a site that starts after the lake. */
+  sendWebhooksTo(settings: Omit<WebhookSettings, 'dataset' | 'projectId'>): WebhookSender
   readonly listeners: ListenerHub
   /** Writes the export file now, from the journal. */
   flush(): Promise<void>
@@ -106,7 +108,7 @@ export async function startLocalLake(options: LocalLakeOptions): Promise<LocalLa
   const queries = createQueryEngine(store)
   const listeners = createListenerHub(store)
   const faults = createFaultInjector()
-  const webhooks = options.webhook
+  let webhooks = options.webhook
     ? startRevalidationWebhooks(store, { ...options.webhook, dataset, projectId })
     : undefined
   const project: ProjectContext = {
@@ -334,7 +336,14 @@ export async function startLocalLake(options: LocalLakeOptions): Promise<LocalLa
       }),
     deleteDocument: (id) => transactOne(() => [{ id, after: null, mutations: [{ delete: { id } }] }]),
     getDocument: (id) => store.get(id),
-    webhooks,
+    get webhooks() {
+      return webhooks
+    },
+    sendWebhooksTo(settings) {
+      webhooks?.close()
+      webhooks = startRevalidationWebhooks(store, { ...settings, dataset, projectId })
+      return webhooks
+    },
     listeners,
     flush: () => store.flush(),
     async close() {
