@@ -55,7 +55,7 @@ describe('start-up', () => {
     const { code, output } = await startWith(
       nextProcessEnvironment({
         NEXT_DIST_DIR: build.distDir,
-        NEXT_PUBLIC_SANITY_PROJECT_ID: 'standin',
+        NEXT_PUBLIC_SANITY_PROJECT_ID: 'local',
         NEXT_PUBLIC_SITE_URL: 'www.example.com',
         SANITY_API_TIMEOUT_MS: 'soon',
         SANITY_API_READ_TOKEN: testSecrets.readToken,
@@ -72,7 +72,7 @@ describe('start-up', () => {
   it('a production server without its public address, or reading the Content Lake over plain http, stops with both named', async () => {
     const environment = nextProcessEnvironment({
       NEXT_DIST_DIR: build.distDir,
-      NEXT_PUBLIC_SANITY_PROJECT_ID: 'standin',
+      NEXT_PUBLIC_SANITY_PROJECT_ID: 'local',
       NEXT_PUBLIC_SANITY_DATASET: 'production',
       SANITY_API_HOST: 'http://content.example.com',
       SANITY_API_READ_TOKEN: testSecrets.readToken,

@@ -60,7 +60,7 @@ describe('device photos on the Content Lake', () => {
       await before.close()
     }
 
-    running.standIn.patchDocument(device._id, { images: [photo] })
+    await running.lake.patchDocument(device._id, { images: [photo] })
     const webhook = await sendWebhook(running.site, { _type: 'device', _id: device._id, slug, previousSlug: slug })
     expect(webhook.status).toBe(200)
 
@@ -89,7 +89,9 @@ describe('device photos on the Content Lake', () => {
         // Every image request went to the project's CDN asset, sized by the CDN, never through the site.
         expect(asked.length).toBeGreaterThan(0)
         for (const url of asked) {
-          expect(url.pathname).toBe(`/images/standin/production/${assetHash}-1200x800.png`)
+          expect(url.pathname).toBe(
+            `/images/${running.lake.projectId}/${running.lake.dataset}/${assetHash}-1200x800.png`,
+          )
           expect(Number(url.searchParams.get('w'))).toBeGreaterThan(0)
         }
         expect(errors).toEqual([])

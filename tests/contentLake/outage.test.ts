@@ -1,3 +1,4 @@
+import type { SimulatedFailure } from '@microneedling/local-lake'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type ContentLakeSite,
@@ -6,7 +7,6 @@ import {
   sendWebhook,
   startContentLakeSite,
 } from '../support/contentLakeSite.ts'
-import type { SimulatedFailure } from '../support/contentLakeStandIn.ts'
 import { sampleOfType, slugOf } from '../support/sampleDataset.ts'
 
 /**
@@ -30,9 +30,9 @@ afterAll(async () => {
 })
 
 /** Publishes a device the site has never rendered (it did not exist when the site was built). */
-function publishNewDevice(slug: string, fields: Record<string, unknown> = {}) {
+async function publishNewDevice(slug: string, fields: Record<string, unknown> = {}) {
   const id = `device-${slug}`
-  running.standIn.setDocument({
+  await running.lake.setDocument({
     ...homeDevice,
     _id: id,
     name: `New device ${slug}`,
@@ -56,11 +56,11 @@ describe.each(failures)('when the Content Lake gives $what', ({ failure, logged 
   const newSlug = `never-generated-${failure.toLowerCase()}`
 
   it('serves the pages already generated, and 503 "temporarily unavailable" for a page never generated', async () => {
-    const id = publishNewDevice(newSlug)
+    const id = await publishNewDevice(newSlug)
     // Pages the site has served keep being served; a filtered list is one query per filter set.
     expect((await fetchPage(running.site, '/devices?use=home')).status).toBe(200)
     const logBefore = running.site.output().length
-    running.standIn.failNext(10_000, failure)
+    running.lake.failNext(10_000, failure)
     try {
       // Sanity delivers the publish; the site cannot refresh anything now, and says so.
       const delivered = await sendWebhook(running.site, { _type: 'device', _id: id, slug: newSlug, previousSlug: null })
@@ -89,7 +89,7 @@ describe.each(failures)('when the Content Lake gives $what', ({ failure, logged 
 
       expect(running.site.output().slice(logBefore)).toMatch(logged)
     } finally {
-      running.standIn.clearFailures()
+      running.lake.clearFailures()
     }
 
     // Once the Content Lake answers again, so does the page.
@@ -103,7 +103,7 @@ describe('a partner link during an outage', () => {
   it('answers 503 "temporarily unavailable" with Retry-After, not 404, and works again afterwards', async () => {
     const offer = (generatedDevice.offers as { _key: string }[])[0]!
     const path = `/go/${slugOf(generatedDevice)}/${offer._key}`
-    running.standIn.failNext(10_000, 'serverError')
+    running.lake.failNext(10_000, 'serverError')
     try {
       const unavailable = await fetchPage(running.site, path)
       expect(unavailable.status).toBe(503)
@@ -111,7 +111,7 @@ describe('a partner link during an outage', () => {
       expect(unavailable.headers.get('location')).toBeNull()
       expect(mainText(unavailable.html)).toMatch(/^This page is temporarily unavailable/)
     } finally {
-      running.standIn.clearFailures()
+      running.lake.clearFailures()
     }
     const recovered = await fetchPage(running.site, path)
     expect(recovered.status).toBe(302)
@@ -121,7 +121,7 @@ describe('a partner link during an outage', () => {
 describe('a document that fails its schema', () => {
   it('is left out: its page is not found, the list goes on without it, and the log names it', async () => {
     const logBefore = running.site.output().length
-    const id = publishNewDevice('schema-failure', { rating: 'excellent' })
+    const id = await publishNewDevice('schema-failure', { rating: 'excellent' })
     // Published, webhook delivered: the list is refreshed, and still renders, without it.
     expect(
       (await sendWebhook(running.site, { _type: 'device', _id: id, slug: 'schema-failure', previousSlug: null }))

@@ -31,9 +31,9 @@ let onSample: RunningSite
 beforeAll(async () => {
   ;[running, onSample] = await Promise.all([startContentLakeSite('previews'), startSite()])
   if (!device) throw new Error(`the sample has no device-${slug} to preview`)
-  running.standIn.setDocument({ ...device, _id: `drafts.${device._id}`, name: draftName })
+  await running.lake.setDocument({ ...device, _id: `drafts.${device._id}`, name: draftName })
   // What the Presentation tool writes before it opens the preview (see @sanity/preview-url-secret).
-  running.standIn.setDocument({
+  await running.lake.setDocument({
     _id: 'sanity-preview-url-secret.test',
     _type: 'sanity.previewUrlSecret',
     secret: previewSecret,
@@ -76,26 +76,26 @@ describe('draft mode on a site connected to a Sanity project', () => {
   })
 
   it('shows the editor the draft, read with the token, with the preview tools', async () => {
-    running.standIn.clearRequests()
+    running.lake.clearRequests()
     const preview = await fetchPage(running.site, `/devices/${slug}`, { cookie })
     expect(preview.status).toBe(200)
     expect(mainText(preview.html)).toContain(draftName)
     expect(preview.html).toContain('Preview: you are seeing drafts.')
-    const draftReads = running.standIn.requests.filter((request) => request.perspective === 'drafts')
+    const draftReads = running.lake.requests.filter((request) => request.perspective === 'drafts')
     expect(draftReads.length).toBeGreaterThan(0)
     expect(draftReads.every((request) => request.authenticated)).toBe(true)
     for (const secret of Object.values(testSecrets)) expect(preview.html).not.toContain(secret)
   })
 
   it('shows shoppers the published page, from the cache, without preview tools', async () => {
-    running.standIn.clearRequests()
+    running.lake.clearRequests()
     const published = await fetchPage(running.site, `/devices/${slug}`)
     expect(published.status).toBe(200)
     expect(mainText(published.html)).toContain(publishedName)
     expect(published.html).not.toContain(draftName)
     expect(published.html).not.toContain('preview-banner')
     // Only the list of known addresses the proxy checks invented ones against (knownPaths.ts) may be asked for.
-    expect(running.standIn.requests.filter((request) => request.query !== knownPathsQuery)).toEqual([])
+    expect(running.lake.requests.filter((request) => request.query !== knownPathsQuery)).toEqual([])
   })
 
   it('keeps previews of lists and comparisons out of shared caches, which may keep what shoppers see', async () => {

@@ -41,9 +41,9 @@ afterAll(async () => {
   await running?.close()
 })
 
-/** Publishes a new price for every offer of the device (in the stand-in, as the Content Lake would hold it). */
-function publishPrice(price: number) {
-  running.standIn.patchDocument(deviceId, { offers: offersOf(device).map((offer) => ({ ...offer, price })) })
+/** Publishes a new price for every offer of the device (in the lake, as the Content Lake would hold it). */
+async function publishPrice(price: number) {
+  await running.lake.patchDocument(deviceId, { offers: offersOf(device).map((offer) => ({ ...offer, price })) })
 }
 
 async function pagesShowing(text: string): Promise<string[]> {
@@ -85,7 +85,7 @@ describe("Next's data cache", () => {
 describe('the revalidation webhook', () => {
   it('the pages are cached: a published change is not shown before the webhook arrives', async () => {
     expect(await pagesShowing('123.45')).toEqual([])
-    publishPrice(123.45)
+    await publishPrice(123.45)
     expect(await pagesShowing('123.45')).toEqual([])
   })
 
@@ -140,16 +140,16 @@ describe('the revalidation webhook', () => {
   })
 
   it('while the Content Lake does not answer, refreshes nothing and says so, so the pages keep their last good content', async () => {
-    publishPrice(234.56)
+    await publishPrice(234.56)
     const retryHeaders = { 'idempotency-key': `test-delivery-outage-${Date.now()}` }
-    running.standIn.failNext(1000, 'serverError')
+    running.lake.failNext(1000, 'serverError')
     try {
       const refused = await sendWebhook(running.site, payload, 'signed', { headers: retryHeaders })
       expect(refused.status).toBe(503)
       expect(refused.headers.get('retry-after')).toBe('60')
       expect(await pagesShowing('123.45')).toEqual(pages)
     } finally {
-      running.standIn.clearFailures()
+      running.lake.clearFailures()
     }
     // Sanity delivers the webhook again, with the same idempotency-key; now it goes through.
     expect((await sendWebhook(running.site, payload, 'signed', { headers: retryHeaders })).status).toBe(200)

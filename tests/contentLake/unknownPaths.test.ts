@@ -69,7 +69,7 @@ describe('invented addresses', () => {
     // Warm up: each kind of page once, and one partner link, as shoppers would.
     for (const path of ['/devices/warm-up', '/compare/warm-up', '/guides/warm-up', '/go/warm-up/x'])
       await fetchPage(running.site, path)
-    const queriesBefore = running.standIn.requests.length
+    const queriesBefore = running.lake.requests.length
     const bytesBefore = await cacheBytes()
 
     const paths = [
@@ -86,7 +86,7 @@ describe('invented addresses', () => {
 
     expect(Object.fromEntries(statuses)).toEqual({ 404: paths.length })
     // At most the one query that lists the known slugs again; never one per request.
-    expect(running.standIn.requests.length - queriesBefore).toBeLessThanOrEqual(2)
+    expect(running.lake.requests.length - queriesBefore).toBeLessThanOrEqual(2)
     expect(await cacheBytes()).toBeLessThanOrEqual(bytesBefore + 16 * 1024)
   })
 
@@ -98,7 +98,7 @@ describe('invented addresses', () => {
 
   it('a device published after the build is found once the webhook for it arrives', async () => {
     const slug = 'published-after-the-build'
-    running.standIn.setDocument({ ...device, _id: 'device-after-build', slug: { _type: 'slug', current: slug } })
+    await running.lake.setDocument({ ...device, _id: 'device-after-build', slug: { _type: 'slug', current: slug } })
     const delivered = await sendWebhook(running.site, { _type: 'device', _id: 'device-after-build', slug })
     expect(delivered.status).toBe(200)
     expect((await fetchPage(running.site, `/devices/${slug}`)).status).toBe(200)

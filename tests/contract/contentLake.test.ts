@@ -26,12 +26,9 @@ import { onRejection, type Rejection } from '@microneedling/content/rejections'
 import { createContentLakeSource } from '@microneedling/content/source/contentLake'
 import { createEmbeddedSource } from '@microneedling/content/source/embedded'
 import type { ContentSource, QueryParams } from '@microneedling/content/source/types'
+import type { LocalLake } from '@microneedling/local-lake'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  type ContentLakeStandIn,
-  contentLakeEnvironment,
-  startContentLakeStandIn,
-} from '../support/contentLakeStandIn.ts'
+import { contentLakeEnvironment, startTestLake } from '../support/localLake.ts'
 import { sampleDatasetPath } from '../support/paths.ts'
 import { offersOf, sampleDocuments, sampleOfType, slugOf } from '../support/sampleDataset.ts'
 
@@ -177,26 +174,26 @@ const cases: Record<QueryName, QueryCase[]> = {
   knownPathsQuery: [caseFor('known paths', {}, (source) => loadKnownPaths(source))],
 }
 
-let standIn: ContentLakeStandIn
+let lake: LocalLake
 let contentLake: ContentSource
 const embedded = createEmbeddedSource(sampleDatasetPath)
 const rejections: Rejection[] = []
 let restoreRejections: () => void
 
 beforeAll(async () => {
-  standIn = await startContentLakeStandIn({ datasetPath: sampleDatasetPath })
+  lake = await startTestLake()
   contentLake = createContentLakeSource({
-    projectId: 'standin',
-    dataset: 'production',
+    projectId: lake.projectId,
+    dataset: lake.dataset,
     apiVersion: defaultApiVersion,
     useCdn: false,
-    apiHost: standIn.url,
+    apiHost: lake.url,
   })
   restoreRejections = onRejection((rejection) => rejections.push(rejection))
 })
 afterAll(async () => {
   restoreRejections()
-  await standIn?.close()
+  await lake?.close()
 })
 
 it('the sample has the documents these cases rely on', () => {
@@ -208,7 +205,7 @@ describe.each(Object.entries(cases) as [QueryName, QueryCase[]][])('%s', (queryN
   it.each(queryCases.map((queryCase) => [queryCase.label, queryCase] as const))(
     '%s: same answer from the Content Lake',
     async (_label, queryCase) => {
-      const requestsBefore = standIn.requests.length
+      const requestsBefore = lake.requests.length
       const [rawFromLake, rawEmbedded] = await Promise.all([
         contentLake.fetch(queries[queryName], queryCase.params),
         embedded.fetch(queries[queryName], queryCase.params),
@@ -220,14 +217,14 @@ describe.each(Object.entries(cases) as [QueryName, QueryCase[]][])('%s', (queryN
       if (queryCase.expectsNothing) expect(hasContent(fromEmbedded)).toBe(false)
       else expect(hasContent(fromEmbedded)).toBe(true)
 
-      // The answers really came over HTTP, as published content for project "standin".
-      const requests = standIn.requests.slice(requestsBefore)
+      // The answers really came over HTTP, as published content for the lake's project.
+      const requests = lake.requests.slice(requestsBefore)
       expect(requests).toHaveLength(2)
       for (const request of requests) {
         expect(request).toMatchObject({
           outcome: 'answered',
           perspective: 'published',
-          projectIdHeader: 'standin',
+          projectIdHeader: lake.projectId,
           authenticated: false,
         })
         expect(request.query).toBe(queries[queryName])
@@ -238,13 +235,13 @@ describe.each(Object.entries(cases) as [QueryName, QueryCase[]][])('%s', (queryN
 })
 
 it('the environment a deployment sets reaches the Content Lake, not the embedded sample', async () => {
-  const source = createContentSource(parseContentEnvironment(contentLakeEnvironment(standIn)))
+  const source = createContentSource(parseContentEnvironment(contentLakeEnvironment(lake)))
   expect(source.kind).toBe('content-lake')
-  const requestsBefore = standIn.requests.length
+  const requestsBefore = lake.requests.length
   expect(await loadDeviceListPage(source, { sort: 'rating' }, 1)).toEqual(
     await loadDeviceListPage(embedded, { sort: 'rating' }, 1),
   )
-  expect(standIn.requests.length - requestsBefore).toBe(1)
+  expect(lake.requests.length - requestsBefore).toBe(1)
 })
 
 it('has a case for every query exported from queries.ts', () => {

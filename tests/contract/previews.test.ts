@@ -1,10 +1,10 @@
 import { defaultApiVersion } from '@microneedling/content/apiVersion'
 import { ContentUnavailableError, confirmContentAnswers, loadDevice } from '@microneedling/content/loaders'
-import { createContentLakeSource } from '@microneedling/content/source/contentLake'
+import { type ContentLakeSettings, createContentLakeSource } from '@microneedling/content/source/contentLake'
 import type { ContentSource } from '@microneedling/content/source/types'
+import type { LocalLake } from '@microneedling/local-lake'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ContentLakeStandIn, startContentLakeStandIn } from '../support/contentLakeStandIn.ts'
-import { sampleDatasetPath } from '../support/paths.ts'
+import { startTestLake } from '../support/localLake.ts'
 import { sampleOfType, slugOf } from '../support/sampleDataset.ts'
 
 /**
@@ -15,49 +15,64 @@ import { sampleOfType, slugOf } from '../support/sampleDataset.ts'
 const device = sampleOfType('device')[0]!
 const slug = slugOf(device)
 
-let standIn: ContentLakeStandIn
+let lake: LocalLake
+let settings: ContentLakeSettings
 let withToken: ContentSource
 let withoutToken: ContentSource
 
 beforeAll(async () => {
-  standIn = await startContentLakeStandIn({ datasetPath: sampleDatasetPath })
-  const settings = {
-    projectId: 'standin',
-    dataset: 'production',
+  lake = await startTestLake()
+  settings = {
+    projectId: lake.projectId,
+    dataset: lake.dataset,
     apiVersion: defaultApiVersion,
     useCdn: false,
-    apiHost: standIn.url,
+    apiHost: lake.url,
   }
-  withToken = createContentLakeSource({ ...settings, token: 'test-read-token' })
+  withToken = createContentLakeSource({ ...settings, token: lake.token })
   withoutToken = createContentLakeSource(settings)
-  standIn.setDocument({ ...device, _id: `drafts.${device._id}`, name: `${String(device.name)} (draft)` })
+  await lake.setDocument({ ...device, _id: `drafts.${device._id}`, name: `${String(device.name)} (draft)` })
 })
 afterAll(async () => {
-  await standIn?.close()
+  await lake?.close()
 })
 
 describe('the read token', () => {
   it('is not sent with published reads, even when the site has one', async () => {
-    standIn.clearRequests()
+    lake.clearRequests()
     const published = await loadDevice(withToken, slug)
     expect(published?.name).toBe(device.name)
-    expect(standIn.requests).toHaveLength(1)
-    expect(standIn.requests[0]).toMatchObject({ perspective: 'published', authenticated: false })
+    expect(lake.requests).toHaveLength(1)
+    expect(lake.requests[0]).toMatchObject({ perspective: 'published', authenticated: false })
   })
 
   it('is sent with drafts, which then show the draft', async () => {
-    standIn.clearRequests()
+    lake.clearRequests()
     const draft = await loadDevice(withToken, slug, { perspective: 'drafts' })
     expect(draft?.name).toBe(`${String(device.name)} (draft)`)
-    expect(standIn.requests[0]).toMatchObject({ perspective: 'drafts', authenticated: true })
+    expect(lake.requests[0]).toMatchObject({ perspective: 'drafts', authenticated: true })
   })
 
   it('is required for drafts: without it the load fails and names why, rather than quietly showing published content', async () => {
-    standIn.clearRequests()
+    lake.clearRequests()
     await expect(loadDevice(withoutToken, slug, { perspective: 'drafts' })).rejects.toThrow(
       /deviceBySlugQuery.*drafts need a read token \(SANITY_API_READ_TOKEN\)/,
     )
-    expect(standIn.requests).toHaveLength(0)
+    expect(lake.requests).toHaveLength(0)
+  })
+
+  it('must be the one the Content Lake issued: a wrong one is refused with 401, and the load fails', async () => {
+    lake.clearRequests()
+    const withWrongToken = createContentLakeSource({ ...settings, token: 'sk-somebody-elses-token' })
+    await expect(loadDevice(withWrongToken, slug, { perspective: 'drafts' })).rejects.toThrow(/deviceBySlugQuery/)
+    expect(lake.requests).toEqual([
+      expect.objectContaining({
+        path: expect.stringMatching(/\/data\/query\//),
+        authenticated: false,
+        outcome: 'rejected',
+        statusCode: 401,
+      }),
+    ])
   })
 })
 
@@ -67,7 +82,7 @@ describe('confirmContentAnswers (asked by the revalidation webhook before it exp
   })
 
   it('fails with ContentUnavailableError when it does not', async () => {
-    standIn.failNext(1, 'serverError')
+    lake.failNext(1, 'serverError')
     await expect(confirmContentAnswers(withoutToken)).rejects.toBeInstanceOf(ContentUnavailableError)
   })
 })

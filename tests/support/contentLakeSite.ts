@@ -1,19 +1,21 @@
+import type { LocalLake } from '@microneedling/local-lake'
 import { encodeSignatureHeader } from '@sanity/webhook'
 import { inject } from 'vitest'
-import { type ContentLakeStandIn, contentLakeEnvironment, startContentLakeStandIn } from './contentLakeStandIn.ts'
-import { sampleDatasetPath } from './paths.ts'
+import { contentLakeEnvironment, startTestLake } from './localLake.ts'
 import { type RunningSite, startSite } from './site.ts'
 
 /**
- * The site built and served against the Content Lake stand-in, as a deployment on a real Sanity
- * project runs: NEXT_PUBLIC_SANITY_PROJECT_ID set, SANITY_API_HOST pointing at the stand-in.
+ * The site built and served against the local Content Lake (packages/local-lake), as a deployment
+ * on a real Sanity project runs: NEXT_PUBLIC_SANITY_PROJECT_ID set, SANITY_API_HOST pointing at the
+ * lake.
  *
- * Static pages read their content during `next build`, so the stand-in must answer at build time,
- * and at run time on the same address (the data cache is keyed by URL). The contentlake project's
+ * Static pages read their content during `next build`, so the lake must answer at build time, and
+ * at run time on the same address (the data cache is keyed by URL). The contentlake project's
  * global setup (contentLakeSiteSetup.ts) picks a free port, builds once into web/.next-contentlake
- * with a stand-in there, and hands the port on; each test file then starts its own stand-in on that
- * port (the project runs one file at a time) and serves its own copy of the build, so what one
- * file regenerates (a page after a webhook) never leaks into another.
+ * with a lake there, and hands the port on; each test file then starts its own lake, on a fresh
+ * copy of the sample, on that port (the project runs one file at a time) and serves its own copy of
+ * the build, so what one file publishes or regenerates (a page after a webhook) never leaks into
+ * another.
  */
 
 declare module 'vitest' {
@@ -23,7 +25,7 @@ declare module 'vitest' {
 }
 
 export interface ContentLakeSiteBuild {
-  /** The port the stand-in answered on during the build, and must answer on while the site runs. */
+  /** The port the lake answered on during the build, and must answer on while the site runs. */
   port: number
   distDir: string
   /** Why a build failed in this run (the Content Lake build, or the sample build it is compared with), or null. */
@@ -45,9 +47,11 @@ export const contentLakeDistDir = '.next-contentlake'
 export const testStudioUrl = 'http://studio.test:3333'
 
 /** The environment of the Content Lake build, at build time and run time alike. */
-export function contentLakeSiteEnvironment(port: number): Record<string, string> {
+export function contentLakeSiteEnvironment(
+  lake: Pick<LocalLake, 'url' | 'projectId' | 'dataset'>,
+): Record<string, string> {
   return {
-    ...contentLakeEnvironment({ url: `http://127.0.0.1:${port}` }),
+    ...contentLakeEnvironment(lake),
     SANITY_API_READ_TOKEN: testSecrets.readToken,
     SANITY_REVALIDATE_SECRET: testSecrets.revalidateSecret,
     SANITY_API_TIMEOUT_MS: String(testQueryTimeoutMs),
@@ -59,33 +63,39 @@ export interface ContentLakeSite {
   site: RunningSite
   /** This file's copy of the build, under web/. */
   distDir: string
-  standIn: ContentLakeStandIn
+  /** Accepts the site's read token (testSecrets.readToken), as the Sanity project would. */
+  lake: LocalLake
   close(): Promise<void>
 }
 
+/** A lake on the sample for the Content Lake build, on `port`: it accepts the token the site sends for drafts. */
+export function startTestLakeForSite(port: number): Promise<LocalLake> {
+  return startTestLake({ port, token: testSecrets.readToken })
+}
+
 /**
- * Starts a stand-in with the sample dataset on the build's port, and the site on a fresh copy of the
+ * Starts a lake with the sample dataset on the build's port, and the site on a fresh copy of the
  * Content Lake build (`name` tells the copies apart: one per test file).
  */
 export async function startContentLakeSite(name: string): Promise<ContentLakeSite> {
   const build = inject('contentLakeSite')
   if (build.buildFailure)
     throw new Error(`the Content Lake site did not build, so there is nothing to test:\n${build.buildFailure}`)
-  const standIn = await startContentLakeStandIn({ datasetPath: sampleDatasetPath, port: build.port })
+  const lake = await startTestLakeForSite(build.port)
   let site: RunningSite
   try {
-    site = await startSite({ distDir: build.distDir, ownCopy: name, env: contentLakeSiteEnvironment(build.port) })
+    site = await startSite({ distDir: build.distDir, ownCopy: name, env: contentLakeSiteEnvironment(lake) })
   } catch (error) {
-    await standIn.close()
+    await lake.close()
     throw error
   }
   return {
     site,
     distDir: site.distDir,
-    standIn,
+    lake,
     async close() {
       await site.close()
-      await standIn.close()
+      await lake.close()
     },
   }
 }

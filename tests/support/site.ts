@@ -94,7 +94,7 @@ async function runBuild(distDir: string, env: Record<string, string | undefined>
 }
 
 export interface StartSiteOptions {
-  /** Content source and other settings for this server, e.g. a Content Lake stand-in. */
+  /** Content source and other settings for this server, e.g. the local Content Lake. */
   env?: Record<string, string | undefined>
   port?: number
   /** How long to wait for the first answer before giving up. */

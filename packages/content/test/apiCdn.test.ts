@@ -23,7 +23,7 @@ describe('published reads on a Sanity project', () => {
     )
   })
 
-  it("on another API host (a proxy, or the tests' stand-in) too", () => {
+  it('on another API host (a proxy, or the local Content Lake) too', () => {
     const settings = contentLakeSettings(
       parseContentEnvironment({
         NEXT_PUBLIC_SANITY_PROJECT_ID: 'abc123',

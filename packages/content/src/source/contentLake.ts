@@ -8,7 +8,7 @@ export interface ContentLakeSettings {
   apiVersion: string
   /** Read token: needed for drafts; never sent to the browser. */
   token?: string
-  /** Another API host: a proxy, or a local stand-in of the Content Lake in tests. */
+  /** Another API host: a proxy, or the local Content Lake (packages/local-lake). */
   apiHost?: string
   useCdn: boolean
   /**
