@@ -1,10 +1,12 @@
 import { defaultApiVersion } from '@microneedling/content/apiVersion'
+import { productName } from '@microneedling/content/product'
 import { visionTool } from '@sanity/vision'
 import { defineConfig } from 'sanity'
 import { presentationTool } from 'sanity/presentation'
 import { structureTool } from 'sanity/structure'
 
-import { dataset, previewUrl, projectId } from './environment.ts'
+import { dataset, localLakeApiHost, previewUrl, projectId } from './environment.ts'
+import { localLakeWorkspaceOptions } from './localLakeWorkspace.ts'
 import { locations, mainDocuments } from './presentation/resolve.ts'
 import { ReportsNavbar } from './reportsNavbar.ts'
 import { schemaTypes } from './schemaTypes/index.ts'
@@ -13,10 +15,11 @@ import { structure } from './structure.ts'
 
 export default defineConfig({
   name: 'default',
-  title: 'Microneedling compared',
+  title: productName,
 
   projectId,
   dataset,
+  ...localLakeWorkspaceOptions(),
 
   plugins: [
     structureTool({ structure }),
@@ -43,5 +46,7 @@ export default defineConfig({
 
   document: {
     actions: (actions, { schemaType }) => actionsForDocumentType(actions, schemaType),
+    // Comments live in a dataset of their own on Sanity's side; the local lake has none.
+    comments: { enabled: !localLakeApiHost },
   },
 })

@@ -1,16 +1,23 @@
+import { defaultApiVersion } from '@microneedling/content/apiVersion'
+import { editorialChecks } from '@microneedling/content/editorialChecks'
 import type { IntendedUse } from '@microneedling/content/vocabulary'
 import { BasketIcon } from '@sanity/icons/Basket'
 import { BookIcon } from '@sanity/icons/Book'
+import { CalendarIcon } from '@sanity/icons/Calendar'
 import { CaseIcon } from '@sanity/icons/Case'
+import { ClockIcon } from '@sanity/icons/Clock'
 import { CogIcon } from '@sanity/icons/Cog'
+import { EmptyIcon } from '@sanity/icons/Empty'
 import { HomeIcon } from '@sanity/icons/Home'
 import { PackageIcon } from '@sanity/icons/Package'
 import { SplitHorizontalIcon } from '@sanity/icons/SplitHorizontal'
 import { TagIcon } from '@sanity/icons/Tag'
+import { TaskIcon } from '@sanity/icons/Task'
 import { ThListIcon } from '@sanity/icons/ThList'
 import { UserIcon } from '@sanity/icons/User'
 import type { StructureBuilder, StructureResolver } from 'sanity/structure'
 
+import { priceStaleDays } from './environment.ts'
 import { singletonDocumentIds } from './singletons.ts'
 
 /** Record keyed by IntendedUse, so a new intended use in the vocabulary fails the type check here. */
@@ -30,6 +37,7 @@ function devicesWithUse(S: StructureBuilder, use: IntendedUse) {
         .id(`${use}-devices`)
         .title(title)
         .schemaType('device')
+        .apiVersion(defaultApiVersion)
         // Parenthesized so the filter means what it says if a clause is ever added.
         .filter('(_type == "device") && (intendedUse == $intendedUse)')
         .params({ intendedUse: use })
@@ -55,6 +63,56 @@ function devices(S: StructureBuilder) {
     )
 }
 
+/** Keyed like `editorialChecks`, so a new check fails the type check here until it has an icon and an order. */
+const checkDisplay: Record<
+  keyof typeof editorialChecks,
+  { icon: typeof HomeIcon; ordering: { field: string; direction: 'asc' | 'desc' } }
+> = {
+  pricesToCheck: { icon: ClockIcon, ordering: { field: 'name', direction: 'asc' } },
+  // Longest overdue first.
+  dueForMedicalReview: { icon: CalendarIcon, ordering: { field: 'lastReviewedAt', direction: 'asc' } },
+  noOfferInStock: { icon: EmptyIcon, ordering: { field: 'name', direction: 'asc' } },
+}
+
+/**
+ * One weekly check as a list of devices; clicking one opens it. The filter's dates are computed
+ * from `now`, when the structure is built (on Studio load), so a Studio left open for days should
+ * be reloaded to move them on.
+ */
+function checkList(S: StructureBuilder, name: keyof typeof editorialChecks, now: Date) {
+  const check = editorialChecks[name]
+  const { icon, ordering } = checkDisplay[name]
+  return S.listItem()
+    .id(check.id)
+    .title(check.title)
+    .icon(icon)
+    .child(
+      S.documentList()
+        .id(check.id)
+        .title(check.title)
+        .schemaType('device')
+        .apiVersion(defaultApiVersion)
+        .filter(check.filter)
+        .params(check.params(now, { priceStaleDays }))
+        .defaultOrdering([ordering]),
+    )
+}
+
+/** The lists editors go through every week (see packages/content/src/editorialChecks.ts). */
+function weeklyChecks(S: StructureBuilder, now: Date) {
+  const names = Object.keys(editorialChecks) as (keyof typeof editorialChecks)[]
+  return S.listItem()
+    .id('weekly-checks')
+    .title('Weekly checks')
+    .icon(TaskIcon)
+    .child(
+      S.list()
+        .id('weekly-checks')
+        .title('Weekly checks')
+        .items(names.map((name) => checkList(S, name, now))),
+    )
+}
+
 function siteSettings(S: StructureBuilder) {
   // Opens the one document with the fixed id, so "Settings" never shows a list to add to.
   return S.listItem()
@@ -69,6 +127,7 @@ export const structure: StructureResolver = (S) =>
     .title('Content')
     .items([
       devices(S),
+      weeklyChecks(S, new Date()),
       S.documentTypeListItem('comparison').title('Comparisons').icon(SplitHorizontalIcon),
       S.documentTypeListItem('guide').title('Guides').icon(BookIcon),
       S.divider(),

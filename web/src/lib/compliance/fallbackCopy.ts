@@ -1,3 +1,4 @@
+import { productName } from '@microneedling/content/product'
 import type { Caveat } from '@microneedling/content/schemas'
 
 /**
@@ -28,4 +29,5 @@ export const fallbackHomeDeviceCaveats: Caveat[] = [
 export const fallbackMedicalDisclaimer =
   'This site gives general information, not medical advice. Speak to a dermatologist or doctor about your own skin before you start any treatment.'
 
-export const fallbackSiteName = 'Microneedling Compared'
+/** The site's name when the settings give none: the product's name, which the Studio is titled with too. */
+export const fallbackSiteName = productName

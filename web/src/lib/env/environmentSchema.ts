@@ -6,6 +6,7 @@ import {
   optional,
   reportSetWithoutProject,
 } from '@microneedling/content/config'
+import { priceStaleDaysRequirement } from '@microneedling/content/editorialChecks'
 import { describeIssues } from '@microneedling/content/rejections'
 import { z } from 'zod'
 
@@ -55,8 +56,11 @@ export const siteEnvironmentShape = {
   REPORTS_SECRET: optional(
     z.string().trim().min(16, 'must be at least 16 characters (a long random string; it signs in to /reports)'),
   ),
-  /** An offer whose price was checked longer ago than this is flagged as possibly changed. Default: 30. */
-  PRICE_STALE_DAYS: optional(z.coerce.number().int().min(1, 'must be a whole number of days, at least 1')),
+  /**
+   * An offer whose price was checked longer ago than this is flagged as possibly changed. Default:
+   * `defaultPriceStaleDays` (30), shared with the Studio's "Prices to check" list.
+   */
+  PRICE_STALE_DAYS: optional(z.coerce.number().int().min(1, priceStaleDaysRequirement)),
   /** How long the link checker waits for one shop's page, in milliseconds. Default: 10000. */
   LINK_CHECK_TIMEOUT_MS: optional(z.coerce.number().int().min(100, 'must be a number of milliseconds, at least 100')),
   NODE_ENV: z.string().optional(),

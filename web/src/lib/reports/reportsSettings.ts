@@ -1,4 +1,4 @@
-import { defaultPriceStaleDays } from '../catalogue/priceFreshness'
+import { defaultPriceStaleDays } from '@microneedling/content/editorialChecks'
 import { siteEnvironment } from '../env/siteEnvironment'
 
 /** Where editors open the Studio when no SANITY_STUDIO_URL is set: `pnpm studio` on this machine. */
