@@ -1,7 +1,7 @@
 import { type Browser, chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { chromiumPath } from '../support/browser.ts'
-import { type ContentLakeSite, fetchPage, startContentLakeSite, testStudioUrl } from '../support/contentLakeSite.ts'
+import { type ContentLakeSite, fetchPage, startContentLakeSite, studioUrlOf } from '../support/contentLakeSite.ts'
 import { securityHeaderProblems } from '../support/siteRules.ts'
 
 /**
@@ -83,16 +83,19 @@ async function framedFrom(origin: string): Promise<{ heading: string | null; ref
   }
 }
 
+/** Where the Studio built for the lake is served: the one origin the site names in frame-ancestors. */
+const studioUrl = studioUrlOf(inject('contentLakeSite').studioPort)
+
 describe('framing', () => {
   it("every response names the Studio's origin, and only it, besides the site's own, in frame-ancestors", async () => {
     const page = await fetchPage(running.site, '/')
-    expect(securityHeaderProblems(Object.fromEntries(page.headers), { studioOrigin: testStudioUrl })).toEqual([])
+    expect(securityHeaderProblems(Object.fromEntries(page.headers), { studioOrigin: studioUrl })).toEqual([])
   })
 
   it("the Studio's origin can show the site in a frame (Presentation keeps working)", async () => {
     const expected = await homeHeading()
     expect(expected.length).toBeGreaterThan(0)
-    const framed = await framedFrom(testStudioUrl)
+    const framed = await framedFrom(studioUrl)
     expect(framed.refusals).toEqual([])
     expect(framed.heading).toBe(expected)
   })

@@ -30,6 +30,14 @@ export interface ContentLakeSiteBuild {
   distDir: string
   /** Why a build failed in this run (the Content Lake build, or the sample build it is compared with), or null. */
   buildFailure: string | null
+  /** Where the Studio built for this lake is served: the only origin besides the site's that may frame it. */
+  studioPort: number
+  /** Where the site runs when the Studio opens it (its Presentation tool's preview URL). */
+  editingSitePort: number
+  /** The Studio built for the lake (`sanity build` with the local lake's settings). */
+  studioOutDir: string
+  /** Why that Studio build failed, or null. */
+  studioBuildFailure: string | null
 }
 
 /** Test values of the server-only secrets: distinctive, so a search of the client bundles finds any leak. */
@@ -44,18 +52,21 @@ export const testQueryTimeoutMs = 2000
 export const contentLakeDistDir = '.next-contentlake'
 
 /** Where the test build says the Studio runs: only this origin (and the site's own) may frame the site. */
-export const testStudioUrl = 'http://studio.test:3333'
+export function studioUrlOf(studioPort: number): string {
+  return `http://localhost:${studioPort}`
+}
 
 /** The environment of the Content Lake build, at build time and run time alike. */
 export function contentLakeSiteEnvironment(
   lake: Pick<LocalLake, 'url' | 'projectId' | 'dataset'>,
+  studioPort: number,
 ): Record<string, string> {
   return {
     ...contentLakeEnvironment(lake),
     SANITY_API_READ_TOKEN: testSecrets.readToken,
     SANITY_REVALIDATE_SECRET: testSecrets.revalidateSecret,
     SANITY_API_TIMEOUT_MS: String(testQueryTimeoutMs),
-    SANITY_STUDIO_URL: testStudioUrl,
+    SANITY_STUDIO_URL: studioUrlOf(studioPort),
   }
 }
 
@@ -77,14 +88,19 @@ export function startTestLakeForSite(port: number): Promise<LocalLake> {
  * Starts a lake with the sample dataset on the build's port, and the site on a fresh copy of the
  * Content Lake build (`name` tells the copies apart: one per test file).
  */
-export async function startContentLakeSite(name: string): Promise<ContentLakeSite> {
+export async function startContentLakeSite(name: string, options: { port?: number } = {}): Promise<ContentLakeSite> {
   const build = inject('contentLakeSite')
   if (build.buildFailure)
     throw new Error(`the Content Lake site did not build, so there is nothing to test:\n${build.buildFailure}`)
   const lake = await startTestLakeForSite(build.port)
   let site: RunningSite
   try {
-    site = await startSite({ distDir: build.distDir, ownCopy: name, env: contentLakeSiteEnvironment(lake) })
+    site = await startSite({
+      distDir: build.distDir,
+      ownCopy: name,
+      env: contentLakeSiteEnvironment(lake, build.studioPort),
+      ...(options.port ? { port: options.port } : {}),
+    })
   } catch (error) {
     await lake.close()
     throw error

@@ -22,6 +22,7 @@ const studioSources = [
   join(studioDir, 'sanity.config.ts'),
   join(studioDir, 'sanity.cli.ts'),
   join(studioDir, 'environment.ts'),
+  join(studioDir, 'localLakeWorkspace.ts'),
   join(studioDir, 'structure.ts'),
   join(studioDir, 'singletons.ts'),
   join(studioDir, 'schemaTypes'),
@@ -58,8 +59,10 @@ export async function studioBuildStaleness(): Promise<string | null> {
  * STUDIO_BUILT=1 to reuse a build you know is fresh (scripts/test.sh builds the Studio just before
  * the tests); a build older than its sources is rebuilt even then.
  */
-export async function buildStudio(): Promise<void> {
-  if (process.env.STUDIO_BUILT === '1') {
+export async function buildStudio(options: { outDir?: string; env?: Record<string, string> } = {}): Promise<void> {
+  const outDir = options.outDir ?? studioDistDir
+  const indexPath = join(outDir, 'index.html')
+  if (!options.outDir && process.env.STUDIO_BUILT === '1') {
     const staleness = await studioBuildStaleness()
     if (!staleness) return
     console.info(`[studio] STUDIO_BUILT=1, but ${staleness}: building again`)
@@ -68,12 +71,15 @@ export async function buildStudio(): Promise<void> {
   // The `sanity` binary of the Studio's own `sanity` (bin/ is not in its package exports).
   const sanityPackage = createRequire(join(studioDir, 'package.json')).resolve('sanity/package.json')
   const sanityCli = join(dirname(sanityPackage), 'bin', 'sanity')
-  const environment = Object.fromEntries(
-    // Vitest's NODE_ENV=test would give a bundle other than the one editors get.
-    Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')),
-  )
+  const environment = {
+    ...Object.fromEntries(
+      // Vitest's NODE_ENV=test would give a bundle other than the one editors get.
+      Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')),
+    ),
+    ...options.env,
+  }
   // The Node that runs the tests (the repo's Node 24), not whatever `node` is first on PATH.
-  const build = spawn(process.execPath, [sanityCli, 'build', '--yes'], { cwd: studioDir, env: environment })
+  const build = spawn(process.execPath, [sanityCli, 'build', outDir, '--yes'], { cwd: studioDir, env: environment })
   let output = ''
   build.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
   build.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
@@ -81,10 +87,10 @@ export async function buildStudio(): Promise<void> {
     build.once('error', reject)
     build.once('exit', (exitCode) => resolvePromise(exitCode))
   })
-  if (code !== 0 || !existsSync(studioIndexPath)) {
+  if (code !== 0 || !existsSync(indexPath)) {
     throw new Error(`sanity build failed (exit ${code}):\n${output.trimEnd().split('\n').slice(-40).join('\n')}`)
   }
-  console.info(`[studio] built into studio/dist in ${Math.round((Date.now() - started) / 1000)} s`)
+  console.info(`[studio] built into ${relative(studioDir, outDir)} in ${Math.round((Date.now() - started) / 1000)} s`)
 }
 
 const contentTypes: Record<string, string> = {
@@ -106,11 +112,11 @@ export interface StaticServer {
 }
 
 /**
- * Serves a directory on a free port of 127.0.0.1. Paths without a file get index.html (the Studio
+ * Serves a directory on 127.0.0.1, on a free port unless one is given. Paths without a file get index.html (the Studio
  * routes in the browser, e.g. /structure/device), except under /static/: a missing bundle chunk
  * must fail as a 404, not load an HTML page as JavaScript.
  */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
   const rootDir = resolve(root)
   const server = createServer(async (request, response) => {
     try {
@@ -142,11 +148,11 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   // Port 0: the OS picks a free port, so parallel test files never collide.
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolvePromise())
+    server.listen(port, '127.0.0.1', () => resolvePromise())
   })
-  const { port } = server.address() as AddressInfo
+  const address = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     close: () =>
       new Promise<void>((resolvePromise) => {
         server.closeAllConnections()

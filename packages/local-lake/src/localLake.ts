@@ -160,6 +160,7 @@ export async function startLocalLake(options: LocalLakeOptions): Promise<LocalLa
       case 'doc':
         return answerDocuments(response, rest ?? '', url, access)
       case 'listen':
+        record.query = url.searchParams.get('query') ?? undefined
         return answerListen(response, url, access)
       case 'mutate':
         return answerMutate(request, response, url, access)
