@@ -4,7 +4,8 @@ import { parseNdjson, type StoredDocument } from '@microneedling/content/source/
 import { evaluate, parse } from 'groq-js'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, phoneViewport } from '../support/browser.ts'
+import { readPageFacts, rulesProblems, sampleCopy } from '../support/siteRules.ts'
 import {
   devicePath,
   type EditingSetup,
@@ -39,15 +40,94 @@ const deviceById = (id: string) =>
     offers: { _key: string; price: number; availability?: string; priceCheckedAt?: string; partner: { _ref: string } }[]
   }
 
-async function offerDialog(page: Page, partnerName: string) {
-  await page.getByRole('tab', { name: 'Offers' }).click({ timeout: 45_000 })
-  await page.getByText(partnerName, { exact: true }).first().click()
+/** Opens the offer of a partner for editing (in the Offers tab, unless every field is shown). */
+async function offerDialog(page: Page, partnerName: string, options: { allFields?: boolean } = {}) {
+  if (!options.allFields) await page.getByRole('tab', { name: 'Offers' }).click({ timeout: 45_000 })
+  await page.getByTestId('field-offers').getByText(partnerName, { exact: true }).first().click()
   return page.getByRole('dialog')
 }
 
 function partnerName(partnerId: string): string {
   return String(lake().getDocument(partnerId)?.name)
 }
+
+describe('an editor adds a home device', () => {
+  it('sees the errors of a javascript: link and a 9 mm needle beside their fields, cannot publish, and publishes once fixed', async () => {
+    const sourceId = 'device-luma-steel-roller-025'
+    const source = deviceById(sourceId)
+    const context = await editorContext(browser)
+    const page = await openStudio(context, setup, devicePath(sourceId))
+    // A new device from an existing one: the editor duplicates it and changes what differs.
+    await page.getByTestId('action-menu-button').click({ timeout: 45_000 })
+    await page.getByRole('menuitem', { name: 'Duplicate' }).click()
+    await expect.poll(() => page.url(), { timeout: 20_000 }).not.toContain(sourceId)
+    const newId = decodeURIComponent(page.url().split(';').at(-1)!.split('?')[0]!)
+    await page.getByRole('tab', { name: 'All fields' }).click()
+    await page.getByLabel('Name', { exact: true }).fill('Testline Home Roller 2.5 mm')
+    await page.getByRole('button', { name: 'Generate' }).click()
+    await page.getByLabel('Length (mm)', { exact: true }).fill('9')
+    const offer = source.offers[0]!
+    const offerDialogs = await offerDialog(page, partnerName(offer.partner._ref), { allFields: true })
+    await offerDialogs.getByLabel('Link to the product', { exact: true }).fill('javascript:alert(document.cookie)')
+    await page.keyboard.press('Escape')
+
+    // Each error is marked at its field, and says what is wrong.
+    await expect
+      .poll(() => page.getByTestId('field-needleSpec.lengthMm').getByTestId('input-validation-icon-error').count())
+      .toBeGreaterThan(0)
+    await expect
+      .poll(() => page.getByTestId('field-offers').getByTestId('input-validation-icon-error').count())
+      .toBeGreaterThan(0)
+    await page.getByRole('button', { name: 'Validation' }).click()
+    const messages = () => page.getByText(/must be between|full https:\/\/ addresses|rarely go beyond/).allInnerTexts()
+    await expect
+      .poll(messages, { timeout: 15_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/Needle length must be between .* 9 mm is outside that/),
+          expect.stringMatching(/Offer links must be full https:\/\/ addresses/),
+        ]),
+      )
+    await expect.poll(() => page.getByTestId('action-publish').isDisabled()).toBe(true)
+
+    // At 2.5 mm the length is allowed, but unusual for a home device: a warning, not an error.
+    await page.getByLabel('Length (mm)', { exact: true }).fill('2.5')
+    await expect
+      .poll(async () => (await messages()).sort(), { timeout: 15_000 })
+      .toEqual([
+        expect.stringMatching(/^Home devices rarely go beyond .* reaches 2\.5 mm/),
+        expect.stringMatching(/^Offer links must be full https/),
+      ])
+    const fixed = await offerDialog(page, partnerName(offer.partner._ref), { allFields: true })
+    await fixed.getByLabel('Link to the product', { exact: true }).fill(String((offer as { url?: string }).url))
+    await page.keyboard.press('Escape')
+    await expect.poll(messages, { timeout: 15_000 }).toEqual([expect.stringMatching(/reaches 2\.5 mm/)])
+    await publish(page, setup, newId)
+    await context.close()
+
+    const created = deviceById(newId)
+    expect(created).toMatchObject({ name: 'Testline Home Roller 2.5 mm', intendedUse: 'home' })
+    const slug = created.slug.current
+    const list = await siteEventually(setup, '/devices', (listPage) => listPage.html.includes('Testline Home Roller'))
+    expect(list.html).toContain('Testline Home Roller 2.5 mm')
+
+    // Its page keeps every rule: the disclosure before the first partner link, visible on a
+    // phone, and the home-device caveats.
+    const shopper = await browser.newPage({ viewport: phoneViewport })
+    const response = await shopper.goto(`${setup.running.site.url}/devices/${slug}`)
+    expect(response?.status()).toBe(200)
+    const facts = await readPageFacts(shopper)
+    const copy = { ...sampleCopy, homeDeviceSlugs: new Set([...sampleCopy.homeDeviceSlugs, slug]) }
+    expect(rulesProblems(facts, { origin: setup.running.site.url, copy })).toEqual([])
+    expect(facts.partnerLinks.length).toBeGreaterThan(0)
+    await shopper.close()
+
+    // And it is in the lake's export file, which the embedded source can read.
+    await lake().flush()
+    const stored = parseNdjson(await readFile(lake().exportPath, 'utf8')).documents
+    expect(stored.find((document) => document._id === newId)).toMatchObject({ name: 'Testline Home Roller 2.5 mm' })
+  })
+})
 
 describe('an editor changes a price', () => {
   it('publishing it shows the new price on the device page and in a comparison within seconds', async () => {
