@@ -36,7 +36,7 @@ function signInWithToken(token: string): void {
 
 /**
  * Each open listener holds a connection, and the Studio opens six or more (previews, the open
- * document, its versions, each list); over HTTP/1.1 a browser allows six per host, so requests
+ * document, its versions, each list, the Presentation tool's live events); over HTTP/1.1 a browser allows six per host, so requests
  * would queue behind them and the Studio would stall. Sanity's API serves HTTP/2; the local lake
  * serves HTTP/1.1, so each listener is sent to a host name of its own under `.localhost`, which
  * browsers resolve to this machine like `localhost` itself. Nothing else about the request changes.
@@ -48,7 +48,7 @@ function spreadListenersOverHostNames(apiHost: string): void {
   let listenerCount = 0
   window.fetch = (input, init) => {
     const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    if (!href.includes('/data/listen/')) return originalFetch(input, init)
+    if (!/\/data\/(listen|live\/events)\//.test(href)) return originalFetch(input, init)
     const target = new URL(href)
     if (target.port !== lakePort || !target.hostname.endsWith('localhost')) return originalFetch(input, init)
     listenerCount += 1

@@ -238,6 +238,41 @@ async function sitemapText(): Promise<string> {
   return [index, ...parts].join('\n')
 }
 
+describe('the Presentation tool', () => {
+  it('opens the site in draft mode from the Studio and shows a price that is not published yet', async () => {
+    const id = 'device-fernhill-gold-eye-roller-020'
+    const device = deviceById(id)
+    const slug = device.slug.current
+    await lake().setDocument({
+      ...device,
+      _id: `drafts.${id}`,
+      offers: device.offers.map((offer, index) => (index === 0 ? { ...offer, price: 47.21 } : offer)),
+    })
+    // Shoppers still see what is published.
+    const published = await siteEventually(setup, `/devices/${slug}`, (page) => page.status === 200)
+    expect(published.html).not.toContain('47.21')
+
+    const context = await editorContext(browser)
+    const page = await openStudio(context, setup, `/presentation?preview=${encodeURIComponent(`/devices/${slug}`)}`)
+    const preview = page.frameLocator('iframe').first()
+    await expect
+      .poll(
+        () =>
+          preview
+            .locator('main')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 45_000 },
+      )
+      .toContain('47.21')
+    // The page in the frame is the site's, in draft mode, for this editor only.
+    expect(page.frames().some((frame) => frame.url().startsWith(setup.running.site.url))).toBe(true)
+    const again = await fetch(`${setup.running.site.url}/devices/${slug}`)
+    expect(await again.text()).not.toContain('47.21')
+    await context.close()
+  })
+})
+
 describe("the editors' weekly checks", () => {
   it('each list shows the devices the dataset says need attention, and opens them', async () => {
     const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10)

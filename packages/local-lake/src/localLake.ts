@@ -96,6 +96,7 @@ export interface LocalLake {
 
 const apiPath = /^\/v(?:\d{4}-\d{2}-\d{2}|\d+|X)\/(.*)$/
 const dataPath = /^data\/(query|doc|listen|mutate|actions)\/([^/]+)(?:\/(.*))?$/
+const liveEventsPath = /^data\/live\/events\/([^/]+)$/
 
 export async function startLocalLake(options: LocalLakeOptions): Promise<LocalLake> {
   const projectId = options.projectId ?? 'local'
@@ -130,6 +131,14 @@ export async function startLocalLake(options: LocalLakeOptions): Promise<LocalLa
     const path = apiPath.exec(url.pathname)?.[1] ?? url.pathname.replace(/^\//, '')
     const access = accessOf(request, options.token)
     record.authenticated = access.kind === 'editor'
+    const liveEvents = liveEventsPath.exec(path)
+    if (liveEvents) {
+      record.endpoint = 'data/live/events'
+      if (decodeURIComponent(liveEvents[1] ?? '') !== dataset) {
+        throw new LakeError(404, 'notFound', `Dataset "${decodeURIComponent(liveEvents[1] ?? '')}" not found`)
+      }
+      return listeners.openLiveEvents(response)
+    }
     const data = dataPath.exec(path)
     if (!data) {
       record.endpoint = path.split('/').slice(0, 2).join('/')

@@ -31,17 +31,24 @@ const keepAliveMs = 20_000
 
 export interface ListenerHub {
   open(response: ServerResponse, options: ListenOptions): void
+  /**
+   * The Live Content API's stream (`/data/live/events`), which the Presentation tool keeps open.
+   * Its messages name the sync tags of changed query results; the lake's answers carry none, so
+   * the stream only welcomes, and readers refresh on the listener and the webhook instead.
+   */
+  openLiveEvents(response: ServerResponse): void
   readonly connections: number
   close(): void
 }
 
 export function createListenerHub(store: DocumentStore): ListenerHub {
   const connections = new Set<Connection>()
+  const liveConnections = new Set<Pick<Connection, 'response'>>()
   const unsubscribe = store.subscribe((transaction) => {
     for (const connection of connections) deliver(connection, transaction)
   })
   const keepAlive = setInterval(() => {
-    for (const connection of connections) connection.response.write(': keep-alive\n\n')
+    for (const connection of [...connections, ...liveConnections]) connection.response.write(': keep-alive\n\n')
   }, keepAliveMs)
   keepAlive.unref()
 
@@ -57,14 +64,26 @@ export function createListenerHub(store: DocumentStore): ListenerHub {
       response.on('close', () => connections.delete(connection))
       writeEvent(response, 'welcome', { listenerName: `local-${Math.random().toString(36).slice(2, 10)}` })
     },
+    openLiveEvents(response) {
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+      })
+      const connection = { response }
+      liveConnections.add(connection)
+      response.on('close', () => liveConnections.delete(connection))
+      writeEvent(response, 'welcome', {})
+    },
     get connections() {
       return connections.size
     },
     close() {
       clearInterval(keepAlive)
       unsubscribe()
-      for (const connection of connections) connection.response.end()
+      for (const connection of [...connections, ...liveConnections]) connection.response.end()
       connections.clear()
+      liveConnections.clear()
     },
   }
 }
