@@ -11,6 +11,7 @@ import {
   lakeExportPath,
   lakeToken,
   localLakeProjectId,
+  portSetting,
 } from '@microneedling/local-lake/settings'
 import nextEnv from '@next/env'
 
@@ -79,7 +80,7 @@ if (combinedEnv.NEXT_PUBLIC_SANITY_PROJECT_ID?.trim()) {
     seedPath: sampleDatasetPath,
     token: await lakeToken(directory),
     projectId: localLakeProjectId,
-    port: Number(process.env.LOCAL_LAKE_PORT) || defaultLakePort,
+    port: portSetting(process.env.LOCAL_LAKE_PORT, defaultLakePort),
     webhook: { url: `${siteUrl}/api/revalidate`, secret: revalidateSecret },
   })
   closeLake = () => lake.close()

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 import { sampleDatasetPath } from '@microneedling/content/config'
 import { type LocalLakeOptions, startLocalLake } from './localLake.ts'
-import { defaultLakePort, lakeDirectory, lakeExportPath, lakeToken, localLakeProjectId } from './settings.ts'
+import {
+  defaultLakePort,
+  lakeDirectory,
+  lakeExportPath,
+  lakeToken,
+  localLakeProjectId,
+  portSetting,
+} from './settings.ts'
 import { seedDataset } from './store/durableDataset.ts'
 
 /**
@@ -30,7 +37,7 @@ if (command === 'reset') {
     token: await lakeToken(directory),
     projectId: localLakeProjectId,
     host: process.env.LOCAL_LAKE_HOST?.trim() || '127.0.0.1',
-    port: Number(process.env.LOCAL_LAKE_PORT) || defaultLakePort,
+    port: portSetting(process.env.LOCAL_LAKE_PORT, defaultLakePort),
     ...(webhookUrl && secret ? { webhook: { url: webhookUrl, secret } } : {}),
   }
   const lake = await startLocalLake(options)

@@ -44,3 +44,13 @@ export async function lakeToken(directory: string, environment: NodeJS.ProcessEn
   await chmod(tokenPath, 0o600)
   return token
 }
+
+/** A port from the environment: a number from 0 (any free port) to 65535, or the default when unset. */
+export function portSetting(value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`LOCAL_LAKE_PORT must be a port number (0 to 65535), not "${value}"`)
+  }
+  return port
+}

@@ -166,9 +166,10 @@ export function createDocumentStore(dataset: DurableDataset, options: DocumentSt
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    flush() {
+    async flush() {
       clearTimeout(compactTimer)
-      return serially(() => compactNow())
+      await serially(() => compactNow())
+      await dataset.compacted()
     },
     async close() {
       clearTimeout(compactTimer)

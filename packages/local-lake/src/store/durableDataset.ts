@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs'
-import { type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
 import { parseNdjson, type StoredDocument } from '@microneedling/content/source/ndjson'
 
 /**
@@ -10,9 +10,11 @@ import { parseNdjson, type StoredDocument } from '@microneedling/content/source/
  *
  * A transaction is acknowledged only once its journal line is on disk (written and fsynced). The
  * export file is replaced whole, never edited: written beside itself, fsynced, then renamed over
- * the old one, so a reader or a crash sees either the old file or the new one. Each journal line
- * holds the documents as they are after the transaction, so replaying a line twice (a crash between
- * the rename and emptying the journal) gives the same state.
+ * the old one, so a reader or a crash sees either the old file or the new one. The journal is kept
+ * in numbered segments: writing the export file starts a new segment, so transactions go on while
+ * the file is written, and the older segments are deleted once it is in place. Each journal line
+ * holds the documents as they are after the transaction, so replaying a segment that the export
+ * file already holds (a crash before it was deleted) gives the same state.
  */
 
 export interface DocumentChange {
@@ -32,9 +34,15 @@ export interface DurableDataset {
   readonly documents: Map<string, StoredDocument>
   /** Writes the entry to the journal and waits until it is on disk. */
   append(entry: JournalEntry): Promise<void>
-  /** Writes the export file from memory and empties the journal. */
+  /**
+   * Starts writing the export file from the documents as they are now, and returns once it has
+   * started: the journal moves on to a new segment at once, so transactions are not held up while
+   * the file is written. Call it between appends, never during one.
+   */
   compact(): Promise<void>
-  /** Journal entries written since the export file was last replaced. */
+  /** Resolves when the export file being written, if any, is in place. */
+  compacted(): Promise<void>
+  /** Journal entries written since the export file was last started. */
   readonly pendingEntries: number
   close(): Promise<void>
 }
@@ -43,36 +51,64 @@ export class CorruptDatasetError extends Error {
   override name = 'CorruptDatasetError'
 }
 
-export function journalPathOf(exportPath: string): string {
-  return `${exportPath}.journal`
+/** Journal segments sit beside the export file: `<export>.journal.<n>`, replayed in order of n. */
+function segmentPath(exportPath: string, segment: number): string {
+  return `${exportPath}.journal.${segment}`
+}
+
+async function journalSegments(exportPath: string): Promise<number[]> {
+  const prefix = `${basename(exportPath)}.journal.`
+  const names = await readdir(dirname(exportPath))
+  return names
+    .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
+    .map((name) => Number(name.slice(prefix.length)))
+    .sort((a, b) => a - b)
 }
 
 export async function openDurableDataset(exportPath: string): Promise<DurableDataset> {
   await mkdir(dirname(exportPath), { recursive: true })
   const documents = await readExport(exportPath)
-  const journalPath = journalPathOf(exportPath)
-  const replayed = await replayJournal(journalPath, documents)
-  let journal: FileHandle = await open(journalPath, 'a')
-  let pendingEntries = replayed
+  const leftover = await journalSegments(exportPath)
+  let replayed = 0
+  for (const segment of leftover) replayed += await replayJournal(segmentPath(exportPath, segment), documents)
+  // A journal left by a crash is folded into the export file before anything else happens.
+  if (replayed > 0) await writeExport(exportPath, [...documents.values()])
+  for (const segment of leftover) await rm(segmentPath(exportPath, segment), { force: true })
+  if (leftover.length > 0) syncDirectory(dirname(exportPath))
+
+  let segment = (leftover.at(-1) ?? 0) + 1
+  let journal: FileHandle = await open(segmentPath(exportPath, segment), 'a')
+  let pendingEntries = 0
+  let writing: Promise<void> | undefined
 
   async function compact() {
-    const temporaryPath = `${exportPath}.${process.pid}.tmp`
-    const handle = await open(temporaryPath, 'w')
-    try {
-      await handle.writeFile(serialise(documents.values()))
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temporaryPath, exportPath)
+    // One export file at a time; a second request waits for the first to be in place.
+    if (writing) await writing
+    if (pendingEntries === 0) return
+    const finished = segment
+    await journal.close()
+    segment += 1
+    journal = await open(segmentPath(exportPath, segment), 'a')
     syncDirectory(dirname(exportPath))
-    // Only now is every journal line in the export file: the journal can start again.
-    await journal.truncate(0)
-    await journal.sync()
     pendingEntries = 0
+    // Documents are replaced, never changed in place: this list is the state as of now.
+    const snapshot = [...documents.values()]
+    writing = (async () => {
+      await writeExport(exportPath, snapshot)
+      // Only now is every entry of the finished segments in the export file.
+      for (const old of await journalSegments(exportPath)) {
+        if (old <= finished) await rm(segmentPath(exportPath, old), { force: true })
+      }
+      syncDirectory(dirname(exportPath))
+    })()
+      // A failure is logged; the segments stay, so the next start replays them.
+      .catch((error: unknown) => console.error(`[local-lake] could not write ${exportPath}:`, error))
+      .finally(() => {
+        writing = undefined
+      })
   }
 
-  const dataset: DurableDataset = {
+  return {
     exportPath,
     documents,
     get pendingEntries() {
@@ -84,32 +120,39 @@ export async function openDurableDataset(exportPath: string): Promise<DurableDat
       pendingEntries += 1
     },
     compact,
+    async compacted() {
+      await writing
+    },
     async close() {
-      if (pendingEntries > 0) await compact()
+      await compact()
+      await writing
       await journal.close()
-      journal = undefined as unknown as FileHandle
+      // An empty last segment is left out: the next start would only delete it.
+      if (pendingEntries === 0) await rm(segmentPath(exportPath, segment), { force: true })
     },
   }
-  // A journal left by a crash is folded into the export file before anything else happens.
-  if (replayed > 0) await compact()
-  return dataset
+}
+
+/** Writes the whole export file beside itself, fsyncs it and renames it over the old one. */
+async function writeExport(exportPath: string, documents: readonly StoredDocument[]): Promise<void> {
+  const temporaryPath = `${exportPath}.${process.pid}.tmp`
+  const handle = await open(temporaryPath, 'w')
+  try {
+    await handle.writeFile(serialise(documents))
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  await rename(temporaryPath, exportPath)
+  syncDirectory(dirname(exportPath))
 }
 
 /** Replaces the dataset's files with a copy of `seedPath` (a journal left behind is dropped). */
 export async function seedDataset(exportPath: string, seedPath: string): Promise<number> {
   const documents = await readExport(seedPath)
   await mkdir(dirname(exportPath), { recursive: true })
-  const temporaryPath = `${exportPath}.${process.pid}.tmp`
-  const handle = await open(temporaryPath, 'w')
-  try {
-    await handle.writeFile(serialise(documents.values()))
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  await rm(journalPathOf(exportPath), { force: true })
-  await rename(temporaryPath, exportPath)
-  syncDirectory(dirname(exportPath))
+  for (const segment of await journalSegments(exportPath)) await rm(segmentPath(exportPath, segment), { force: true })
+  await writeExport(exportPath, [...documents.values()])
   return documents.size
 }
 
