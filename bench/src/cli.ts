@@ -6,14 +6,15 @@
  * Exits 0 when every step ran, whatever the targets say (they are reported, not asserted);
  * 1 when a step failed (a build, a server, a page answering 5xx), 2 on bad options.
  */
+
 import { mkdir, writeFile } from 'node:fs/promises'
-import { cpus, totalmem } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { timeContentCheck } from './contentCheck.ts'
 import { ratiosTo } from './figures.ts'
 import { firstRequest, measureLoad, settle } from './load.ts'
+import { describeMachine } from './machine.ts'
 import { buildApp, isBuilt, type NextApp, prerenderedPaths, StepError, serveApp } from './nextApp.ts'
 import { benchPages } from './pages.ts'
 import { bareDistDir, bareNextDir, datasetFile, resultsDir, siteDistDir, webDir } from './paths.ts'
@@ -209,17 +210,10 @@ async function main(): Promise<number> {
     return 0
   }
   const out = resolve(process.env.INIT_CWD ?? process.cwd(), options.out)
-  const cpuList = cpus()
   const results: BenchResults = {
     startedAt: new Date().toISOString(),
     finishedAt: '',
-    machine: {
-      cpus: cpuList.length,
-      cpuModel: cpuList[0]?.model ?? 'unknown',
-      totalMemoryBytes: totalmem(),
-      node: process.version,
-      platform: process.platform,
-    },
+    machine: describeMachine(),
     options: { ...options, out },
     bare: { errors: [] },
     sizes: [],

@@ -13,8 +13,9 @@
  * cache answers it: both evaluate the query every time. Prints a table and writes
  * bench/results/local-lake.json. A benchmark, not a test: figures vary with the machine.
  */
+
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isDeepStrictEqual, parseArgs } from 'node:util'
 import { defaultApiVersion } from '@microneedling/content/apiVersion'
@@ -32,6 +33,7 @@ import { type LocalLake, startLocalLake } from '@microneedling/local-lake'
 import { createClient, type SanityClient } from '@sanity/client'
 import { z } from 'zod'
 import { inBatches, type LatencySummary, priceMismatches, pricePatches, summariseLatencies } from './lakeFigures.ts'
+import { describeMachine } from './machine.ts'
 import { datasetFile, resultsDir } from './paths.ts'
 import { writeScaleDataset } from './scaleDataset.ts'
 
@@ -309,16 +311,11 @@ async function main(): Promise<number> {
     const mutations = await measureMutations(client, lake, documents)
     lake.clearRequests()
     const queries = await measureQueries(client, lake, exportPath, await readExport(exportPath), options.runs)
-    const cpuList = cpus()
     const results = {
       startedAt,
       finishedAt: new Date().toISOString(),
       machine: {
-        cpus: cpuList.length,
-        cpuModel: cpuList[0]?.model ?? 'unknown',
-        totalMemoryBytes: totalmem(),
-        node: process.version,
-        platform: process.platform,
+        ...describeMachine(),
         /** One-minute load averages: above the core count, other work shared the machine during the run. */
         loadAverage: { start: loadAtStart, end: loadavg()[0]! },
       },

@@ -1,5 +1,6 @@
 import type { ContentCheckFigures } from './contentCheck.ts'
 import type { FirstRequest, LoadFigures } from './load.ts'
+import type { MachineDescription } from './machine.ts'
 import type { BuildFigures } from './nextApp.ts'
 import type { PageId } from './pages.ts'
 
@@ -52,7 +53,7 @@ export interface TargetResult {
 export interface BenchResults {
   startedAt: string
   finishedAt: string
-  machine: { cpus: number; cpuModel: string; totalMemoryBytes: number; node: string; platform: string }
+  machine: MachineDescription
   options: Record<string, unknown>
   bare: BareResult
   sizes: SizeResult[]

@@ -11,7 +11,7 @@ import { isPrivateId, readPerspective } from './groq/perspectives.ts'
 import { createQueryEngine, parseQuery } from './groq/queryEngine.ts'
 import { type Access, accessOf, requireEditor } from './http/access.ts'
 import { applyCors } from './http/cors.ts'
-import { readQueryRequest } from './http/queryRequest.ts'
+import { paramsFromSearch, readQueryRequest } from './http/queryRequest.ts'
 import { sendError, sendJson } from './http/replies.ts'
 import { readJsonBody } from './http/requestBody.ts'
 import { LakeError } from './lakeError.ts'
@@ -224,19 +224,7 @@ export async function startLocalLake(options: LocalLakeOptions): Promise<LocalLa
   function answerListen(response: ServerResponse, url: URL, access: Access) {
     const query = url.searchParams.get('query')
     if (!query) throw new LakeError(400, 'httpBadRequest', 'missing "query" parameter')
-    const params: Record<string, unknown> = {}
-    for (const [key, raw] of url.searchParams) {
-      if (!key.startsWith('$')) continue
-      try {
-        params[key.slice(1)] = JSON.parse(raw)
-      } catch {
-        throw new LakeError(
-          400,
-          'httpBadRequest',
-          `Unable to parse value of "${key}=${raw}". Please quote string values.`,
-        )
-      }
-    }
+    const params = paramsFromSearch(url.searchParams)
     const flag = (name: string, fallback: boolean) => {
       const value = url.searchParams.get(name)
       return value === null ? fallback : value === 'true'

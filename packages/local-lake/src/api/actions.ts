@@ -34,25 +34,15 @@ function planAction(action: ActionInput, view: TransactionView, index: number): 
   const type = action.actionType
   switch (type) {
     case 'sanity.action.document.create': {
-      const publishedId = requiredId(action, 'publishedId', index)
-      const attributes = requiredRecord(action, 'attributes', index)
-      const draftId = typeof attributes._id === 'string' ? attributes._id : `${draftPrefix}${publishedId}`
-      requireDraftOf(draftId, publishedId, index)
-      if (typeof attributes._type !== 'string') throw invalid(index, '"attributes" must have a string "_type"')
-      if (view.get(draftId)) {
+      const document = draftFromAttributes(action, index)
+      if (view.get(document._id)) {
         if (action.ifExists === 'ignore') return []
-        throw conflict(`Document "${draftId}" already exists`, draftId)
+        throw conflict(`Document "${document._id}" already exists`, document._id)
       }
-      const document = { ...structuredClone(attributes), _id: draftId, _type: attributes._type } as StoredDocument
       return [put(document, { create: document })]
     }
     case 'sanity.action.document.replaceDraft': {
-      const publishedId = requiredId(action, 'publishedId', index)
-      const attributes = requiredRecord(action, 'attributes', index)
-      const draftId = typeof attributes._id === 'string' ? attributes._id : `${draftPrefix}${publishedId}`
-      requireDraftOf(draftId, publishedId, index)
-      if (typeof attributes._type !== 'string') throw invalid(index, '"attributes" must have a string "_type"')
-      const document = { ...structuredClone(attributes), _id: draftId, _type: attributes._type } as StoredDocument
+      const document = draftFromAttributes(action, index)
       return [put(document, { createOrReplace: document })]
     }
     case 'sanity.action.document.edit': {
@@ -142,6 +132,16 @@ function planAction(action: ActionInput, view: TransactionView, index: number): 
         `action ${index}: unknown or unsupported actionType ${JSON.stringify(type)} (the local Content Lake has no content releases)`,
       )
   }
+}
+
+/** The draft a create or replaceDraft writes: its attributes, under the published id's draft id. */
+function draftFromAttributes(action: ActionInput, index: number): StoredDocument {
+  const publishedId = requiredId(action, 'publishedId', index)
+  const attributes = requiredRecord(action, 'attributes', index)
+  const draftId = typeof attributes._id === 'string' ? attributes._id : `${draftPrefix}${publishedId}`
+  requireDraftOf(draftId, publishedId, index)
+  if (typeof attributes._type !== 'string') throw invalid(index, '"attributes" must have a string "_type"')
+  return { ...structuredClone(attributes), _id: draftId, _type: attributes._type } as StoredDocument
 }
 
 function put(document: StoredDocument, mutation: Record<string, unknown>): PlannedChange {

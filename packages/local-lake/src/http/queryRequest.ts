@@ -55,7 +55,7 @@ export async function readQueryRequest(
 }
 
 /** `$name` search parameters carry JSON; an unquoted string is the mistake the real API names. */
-function paramsFromSearch(searchParams: URLSearchParams): Record<string, unknown> {
+export function paramsFromSearch(searchParams: URLSearchParams): Record<string, unknown> {
   const params: Record<string, unknown> = {}
   for (const [key, raw] of searchParams) {
     if (!key.startsWith('$')) continue
