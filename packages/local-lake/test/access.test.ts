@@ -97,6 +97,22 @@ describe('bad input gets a Sanity-shaped 400 and stores nothing', () => {
   })
 })
 
+describe('documents by id', () => {
+  it('returns each with its revision, names the missing ones, and only checks existence with excludeContent', async () => {
+    const url = `${lake.url}/v${apiVersion}/data/doc/production/${deviceId},no-such-document`
+    const headers = { authorization: `Bearer ${testToken}` }
+    const full = await (await fetch(url, { headers })).json()
+    expect(full.documents).toEqual([expect.objectContaining({ _id: deviceId, _rev: expect.any(String) })])
+    expect(full.omitted).toEqual([{ id: 'no-such-document', reason: 'existence' }])
+    const existence = await (await fetch(`${url}?excludeContent=true`, { headers })).json()
+    expect(existence).toEqual({ documents: [], omitted: [{ id: 'no-such-document', reason: 'existence' }] })
+    expect(await clientFor(lake).getDocuments([deviceId, 'no-such-document'])).toEqual([
+      expect.objectContaining({ _id: deviceId }),
+      null,
+    ])
+  })
+})
+
 describe('perspectives', () => {
   it('raw shows drafts as stored; published hides them; a stack lays drafts over published', async () => {
     const editor = clientFor(lake)
