@@ -15,8 +15,8 @@ bash scripts/check-typegen-fresh.sh
 step "Type check"
 pnpm -r --workspace-concurrency=1 typecheck
 tsc --noEmit -p scripts
-step "Unit tests: content, local Content Lake, Studio, site, benchmark"
-pnpm --filter @microneedling/content --filter @microneedling/local-lake --filter @microneedling/studio --filter @microneedling/web --filter @microneedling/bench --workspace-concurrency=1 test
+step "Unit tests: content, local Content Lake, partner feeds, Studio, site, benchmark"
+pnpm --filter @microneedling/content --filter @microneedling/local-lake --filter @microneedling/feeds --filter @microneedling/studio --filter @microneedling/web --filter @microneedling/bench --workspace-concurrency=1 test
 step "Studio schema validation (no errors, no warnings)"
 bash scripts/studio-schema-validate.sh
 step "Studio build"

@@ -273,6 +273,19 @@ describe('the Presentation tool', () => {
   })
 })
 
+describe("the Studio's search", () => {
+  it('finds a device by a word of its name, answered by the lake', async () => {
+    const context = await editorContext(browser)
+    const page = await openStudio(context, setup, '/structure')
+    await page.getByTestId('studio-search').click()
+    await page.keyboard.type('glide')
+    // The desk at /structure names no device: the name can only come from the search's results.
+    const name = String(deviceById('device-fernhill-glide-home-pen').name)
+    await expect.poll(() => page.getByText(name, { exact: true }).count(), { timeout: 20_000 }).toBeGreaterThan(0)
+    await context.close()
+  })
+})
+
 describe("the editors' weekly checks", () => {
   it('each list shows the devices the dataset says need attention, and opens them', async () => {
     const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10)
