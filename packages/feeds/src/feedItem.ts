@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isIso4217Code } from './fields/iso4217.ts'
+import { gtinProblem } from './gtin.ts'
 
 /**
  * One product as a partner's feed states it, whatever the feed's format. Nothing here is compared
@@ -31,19 +32,11 @@ export type EffectivePeriod = z.infer<typeof effectivePeriodSchema>
 
 const webLinkSchema = z.url({ protocol: /^https?$/, error: 'A link is an absolute http(s) URL.' })
 
-/** GTIN-8, GTIN-12 (UPC), GTIN-13 (EAN) or GTIN-14, with a correct check digit. */
-export const gtinSchema = z
-  .string()
-  .regex(/^(?:\d{8}|\d{12,14})$/, 'A GTIN has 8, 12, 13 or 14 digits.')
-  .refine(hasValidCheckDigit, 'The GTIN check digit is wrong.')
-
-function hasValidCheckDigit(digits: string): boolean {
-  let sum = 0
-  for (let position = digits.length - 2, weight = 3; position >= 0; position--, weight = 4 - weight) {
-    sum += Number(digits[position]) * weight
-  }
-  return (10 - (sum % 10)) % 10 === Number(digits[digits.length - 1])
-}
+/** GTIN-8, GTIN-12 (UPC), GTIN-13 (EAN) or GTIN-14, with a correct check digit (`gtinProblem`). */
+export const gtinSchema = z.string().superRefine((value, context) => {
+  const problem = gtinProblem(value)
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem })
+})
 
 const optionalText = z.string().trim().min(1).optional()
 
