@@ -1,9 +1,12 @@
+import { gtinProblem } from '@microneedling/content/gtin'
 import type { DocumentActionComponent, Template } from 'sanity'
 import { describe, expect, it } from 'vitest'
-
 import { slugFormatProblem } from '../schemaTypes/fields/slug.ts'
 import { deviceSubtitle } from '../schemaTypes/previews/deviceSubtitle.ts'
+import { offerSubtitle } from '../schemaTypes/previews/offerSubtitle.ts'
 import { isDateInFuture, latestCalendarDayAnywhere } from '../schemaTypes/validation/dates.ts'
+import { feedItemIdProblem } from '../schemaTypes/validation/feedItemId.ts'
+import { feedUrlProblem } from '../schemaTypes/validation/feedUrl.ts'
 import { hostnameProblem } from '../schemaTypes/validation/hostname.ts'
 import {
   fixedLengthProblem,
@@ -13,6 +16,7 @@ import {
 } from '../schemaTypes/validation/needleLength.ts'
 import { isBlank, portableTextHasText } from '../schemaTypes/validation/nonEmptyText.ts'
 import { offerUrlHostProblem } from '../schemaTypes/validation/offerUrl.ts'
+import { salePeriodProblem, salePriceProblem } from '../schemaTypes/validation/salePrice.ts'
 import { actionsForDocumentType, withoutSingletonTemplates } from '../singletons.ts'
 
 describe('offerUrlHostProblem', () => {
@@ -39,6 +43,104 @@ describe('offerUrlHostProblem', () => {
     expect(offerUrlHostProblem('https://skinshop.example.com/', { name: 'SkinShop', allowedHosts: [] })).toContain(
       'SkinShop has no allowed hosts',
     )
+  })
+})
+
+describe('feedUrlProblem', () => {
+  it.each([
+    'https://feeds.shop.example.com/products.tsv.gz',
+    'https://productdata.awin.example/datafeed/download/apikey/abc/fid/123/format/csv/',
+    'file:///home/editor/feeds/products.xml',
+    'packages/content/sample/feeds/glow-supply.tsv',
+    'packages/content/sample/feeds/dermamart.csv.gz',
+  ])('accepts %j', (url) => {
+    expect(feedUrlProblem(url)).toBeUndefined()
+  })
+
+  it.each([
+    ['http://feeds.shop.example.com/products.tsv', 'Use the feed’s https:// address'],
+    ['ftp://feeds.shop.example.com/products.tsv', 'not ftp: ones'],
+    ['javascript:alert(1)', 'not javascript: ones'],
+    ['https://user:secret@feeds.shop.example.com/products.tsv', 'Leave the user name and password out'],
+    [' https://feeds.shop.example.com/products.tsv', 'Remove the spaces'],
+    ['https://feeds.shop.example.com/my products.tsv', 'no spaces'],
+    ['/etc/passwd', 'relative to the repository'],
+    ['../secrets/feed.tsv', 'leaves the repository'],
+    ['packages\\content\\feed.tsv', 'Write the path with “/”'],
+    ['packages/content/sample/feeds/', 'is not a feed file'],
+    ['file:///home/editor/feeds/', 'not a folder'],
+  ])('refuses %j', (url, expected) => {
+    expect(feedUrlProblem(url)).toContain(expected)
+  })
+})
+
+describe('device GTIN', () => {
+  it('accepts a GTIN-13 with its check digit and names the right digit when it is wrong', () => {
+    expect(gtinProblem('4006381333931')).toBeUndefined()
+    expect(gtinProblem('4006381333932')).toBe(
+      'The check digit of GTIN-13 (EAN) "4006381333932" is wrong: it should end in 1. Check the number was copied correctly.',
+    )
+    expect(gtinProblem('4006 3813 3393 1')).toContain('use digits only')
+  })
+})
+
+describe('sale prices', () => {
+  const offer = { price: 24.99, currency: 'GBP' }
+
+  it('accepts a sale price below the price, and none at all', () => {
+    expect(salePriceProblem(19.99, offer)).toBeUndefined()
+    expect(salePriceProblem(undefined, offer)).toBeUndefined()
+  })
+
+  it('refuses a sale price that is not below the price, saying both', () => {
+    expect(salePriceProblem(24.99, offer)).toBe(
+      'The sale price (£24.99) is not below the price (£24.99). Enter the reduced price, or clear the sale price if there is no sale.',
+    )
+    expect(salePriceProblem(30, offer)).toContain('is not below the price (£24.99)')
+    expect(salePriceProblem(0, offer)).toBe('A sale price is above zero. Clear it if there is no sale.')
+  })
+
+  it('wants a sale period to end after it starts, with both ends and a sale price', () => {
+    const from = '2026-11-27T00:00:00.000Z'
+    const to = '2026-12-01T00:00:00.000Z'
+    expect(salePeriodProblem({ from, to }, 19.99)).toBeUndefined()
+    expect(salePeriodProblem(undefined, undefined)).toBeUndefined()
+    expect(salePeriodProblem({ from: to, to: from }, 19.99)).toBe(
+      'The sale ends before it starts: check the two dates, the end comes after the start.',
+    )
+    expect(salePeriodProblem({ from, to: from }, 19.99)).toContain('ends before it starts')
+    expect(salePeriodProblem({ from }, 19.99)).toBe('Enter when the sale ends too, or clear its start.')
+    expect(salePeriodProblem({ from, to }, undefined)).toContain('A sale period needs a sale price')
+  })
+})
+
+describe('feedItemIdProblem', () => {
+  it('accepts an id as the feed gives it and refuses spaces around it or a blank one', () => {
+    expect(feedItemIdProblem('GS-LUMA-TI-025')).toBeUndefined()
+    expect(feedItemIdProblem(' GS-LUMA-TI-025')).toContain('Remove the spaces')
+    expect(feedItemIdProblem('  ')).toContain('Enter the product’s id')
+    expect(feedItemIdProblem('x'.repeat(257))).toContain('at most 256 characters')
+  })
+})
+
+describe('offer listing subtitle', () => {
+  it('shows price, availability and the check day', () => {
+    expect(
+      offerSubtitle({ price: 24.99, currency: 'GBP', availability: 'inStock', priceCheckedAt: '2026-11-20' }),
+    ).toBe('£24.99 · In stock · checked 2026-11-20')
+  })
+
+  it('says an offer comes from the feed, with the day the feed last confirmed it', () => {
+    expect(
+      offerSubtitle({
+        price: 24.99,
+        salePrice: 19.99,
+        currency: 'GBP',
+        availability: 'inStock',
+        priceCheckedAt: '2026-11-20',
+        feedCheckedAt: '2026-11-23T06:00:00.000Z',
+      }),
+    ).toBe('£24.99 · sale £19.99 · In stock · from feed, checked 2026-11-23')
   })
 })
 

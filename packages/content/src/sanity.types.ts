@@ -15,6 +15,11 @@
 export declare const internalGroqTypeReferenceTo: unique symbol;
 
 // Source: schema.json
+export type SalePriceEffective = {
+  from?: string;
+  to?: string;
+};
+
 export type SanityImageAssetReference = {
   _ref: string;
   _type: "reference";
@@ -71,8 +76,12 @@ export type Offer = {
   url: string;
   price: number;
   currency: "GBP" | "USD" | "EUR" | "CAD" | "AUD";
+  salePrice?: number;
+  salePriceEffective?: SalePriceEffective;
   availability: "inStock" | "limitedStock" | "preOrder" | "outOfStock";
   priceCheckedAt: string;
+  feedItemId?: string;
+  feedCheckedAt?: string;
 };
 
 export type NeedleSpec = {
@@ -101,6 +110,11 @@ export type Partner = {
   trackingParameter?: {
     name?: string;
     value?: string;
+  };
+  feed?: {
+    url?: string;
+    format?: "google-tsv" | "google-xml" | "awin-csv";
+    refreshHours?: number;
   };
 };
 
@@ -179,6 +193,7 @@ export type Device = {
     | "microneedlingPen"
     | "hydraStamp"
     | "rfMicroneedling";
+  gtin?: string;
   intendedUse: "home" | "professional";
   concerns?: Array<string>;
   images?: Array<{
@@ -363,6 +378,7 @@ export type Geopoint = {
 };
 
 export type AllSanitySchemaTypes =
+  | SalePriceEffective
   | SanityImageAssetReference
   | BlockContent
   | Caveat

@@ -71,6 +71,16 @@ export const currencies = terms([
   { value: 'AUD', title: 'Australian dollar (AUD)' },
 ] as const)
 
+/** The formats a partner's product feed may be in: what `@microneedling/feeds` reads. */
+export const feedFormats = terms([
+  { value: 'google-tsv', title: 'Google Merchant Center, tab-separated' },
+  { value: 'google-xml', title: 'Google Merchant Center, XML (RSS or Atom)' },
+  { value: 'awin-csv', title: 'Awin product feed (CSV)' },
+] as const)
+
+/** How often a partner's feed may be read, in hours: at least hourly, at most weekly. */
+export const feedRefreshHoursLimits = { min: 1, max: 168, default: 24 } as const
+
 type ValueOf<T extends readonly Term[]> = T[number]['value']
 export type FormFactor = ValueOf<typeof formFactors>
 export type IntendedUse = ValueOf<typeof intendedUses>
@@ -80,6 +90,7 @@ export type Concern = ValueOf<typeof concerns>
 export type Availability = ValueOf<typeof availabilities>
 export type AuthorRole = ValueOf<typeof authorRoles>
 export type Currency = ValueOf<typeof currencies>
+export type FeedFormat = ValueOf<typeof feedFormats>
 
 export function valuesOf<const T extends readonly Term[]>(list: T): [ValueOf<T>, ...ValueOf<T>[]] {
   return list.map((term) => term.value) as [ValueOf<T>, ...ValueOf<T>[]]

@@ -1,6 +1,6 @@
+import { gtinProblem } from '@microneedling/content/gtin'
 import { z } from 'zod'
 import { isIso4217Code } from './fields/iso4217.ts'
-import { gtinProblem } from './gtin.ts'
 
 /**
  * One product as a partner's feed states it, whatever the feed's format. Nothing here is compared

@@ -1,3 +1,4 @@
+import { type FeedFormat, feedFormats as feedFormatTerms, valuesOf } from '@microneedling/content/vocabulary'
 import { awinCsvLayout, awinProductItem } from './awin/awinProduct.ts'
 import { byteChunks, type FeedSource } from './bytes/byteChunks.ts'
 import { gunzipWhenCompressed } from './bytes/gunzipWhenCompressed.ts'
@@ -11,14 +12,15 @@ import type { ReadItem } from './readResult.ts'
 import { RowRefusal } from './rowRefusal.ts'
 import { googleXmlProducts } from './xml/googleXmlProducts.ts'
 
+export type { FeedFormat } from '@microneedling/content/vocabulary'
 export type { FeedSource } from './bytes/byteChunks.ts'
 
 /**
  * `google-tsv`: Google Merchant Center tab-separated product data. `google-xml`: Google Merchant
- * Center RSS 2.0 or Atom. `awin-csv`: an Awin product feed. Each may be gzip-compressed.
+ * Center RSS 2.0 or Atom. `awin-csv`: an Awin product feed. Each may be gzip-compressed. The list
+ * is the content model's, so a partner's feed format in the Studio is always one read here.
  */
-export const feedFormats = ['google-tsv', 'google-xml', 'awin-csv'] as const
-export type FeedFormat = (typeof feedFormats)[number]
+const feedFormats: readonly string[] = valuesOf(feedFormatTerms)
 
 export type ReadFeedOptions = {
   /** Prices above this are refused as likely typos (a sale price or RRP too). Default 100000. */

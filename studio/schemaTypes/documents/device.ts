@@ -1,4 +1,5 @@
 import type { NeedleLengths } from '@microneedling/content/formatting'
+import { gtinProblem } from '@microneedling/content/gtin'
 import { concerns, formFactors, intendedUses } from '@microneedling/content/vocabulary'
 import { PackageIcon } from '@sanity/icons/Package'
 import { defineArrayMember, defineField, defineType } from 'sanity'
@@ -85,6 +86,18 @@ export const device = defineType({
       // Worded for both a missing value and one off the list: Sanity adds the list check to this
       // rule, and a rule's message replaces the message of every check in it.
       validation: (rule) => rule.required().error('Choose a form factor from the list.'),
+    }),
+    defineField({
+      name: 'gtin',
+      title: 'GTIN (barcode number)',
+      type: 'string',
+      group: 'basics',
+      description:
+        'Optional: the barcode number, 8, 12, 13 or 14 digits; lets feed items be matched before their id is mapped.',
+      validation: (rule) =>
+        rule.custom((gtin: string | undefined) =>
+          gtin === undefined || gtin === '' ? true : (gtinProblem(gtin) ?? true),
+        ),
     }),
     defineField({
       name: 'intendedUse',

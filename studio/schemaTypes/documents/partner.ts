@@ -1,9 +1,16 @@
+import { feedFormats, feedRefreshHoursLimits, titleOf } from '@microneedling/content/vocabulary'
 import { BasketIcon } from '@sanity/icons/Basket'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 
 import { slugField } from '../fields/slug.ts'
+import { feedUrlProblem } from '../validation/feedUrl.ts'
 import { hostnameProblem } from '../validation/hostname.ts'
 import { requireText } from '../validation/nonEmptyText.ts'
+
+/** A partner's feed once any of its fields is filled in; each field's rule asks for the rest. */
+type FeedValues = { url?: string; format?: string } | undefined
+
+const { min: minRefreshHours, max: maxRefreshHours, default: defaultRefreshHours } = feedRefreshHoursLimits
 
 /** A retailer or affiliate network. Its allowed hosts are the only places its offer links may go. */
 export const partner = defineType({
@@ -68,13 +75,73 @@ export const partner = defineType({
         }),
       ],
     }),
+    defineField({
+      name: 'feed',
+      title: 'Product feed',
+      type: 'object',
+      description:
+        'Optional: the partner’s product feed, read to keep the prices and availability of its offers up to date. Offers are matched by their feed item id, or by the device’s GTIN.',
+      options: { collapsible: true, collapsed: false },
+      fields: [
+        defineField({
+          name: 'url',
+          title: 'Feed address',
+          type: 'string',
+          description:
+            'The https:// address the partner gives for its feed (gzipped or not). To try a feed out: a file: URL, or a path to a file in the repository, like packages/content/sample/feeds/glow-supply.tsv.',
+          validation: (rule) =>
+            rule.custom((url: string | undefined, context) => {
+              if (url === undefined || url === '') {
+                return (context.parent as FeedValues)?.format
+                  ? 'Enter the feed’s address, or clear the format if the partner has no feed.'
+                  : true
+              }
+              return feedUrlProblem(url) ?? true
+            }),
+        }),
+        defineField({
+          name: 'format',
+          title: 'Format',
+          type: 'string',
+          description: 'What kind of feed it is, as the partner’s feed settings name it.',
+          options: { list: [...feedFormats], layout: 'radio' },
+          validation: (rule) =>
+            // Sanity adds the list check itself, with its own message for a value off the list.
+            rule.custom((format: string | undefined, context) =>
+              !format && (context.parent as FeedValues)?.url
+                ? `Choose the feed’s format: ${feedFormats.map((term) => term.title).join('; ')}.`
+                : true,
+            ),
+        }),
+        defineField({
+          name: 'refreshHours',
+          title: 'Read every (hours)',
+          type: 'number',
+          description: `How often it is read, in hours: a whole number from ${minRefreshHours} (hourly) to ${maxRefreshHours} (weekly). Empty means every ${defaultRefreshHours} hours.`,
+          placeholder: String(defaultRefreshHours),
+          validation: (rule) => [
+            rule.integer().error('Enter a whole number of hours, like 24.'),
+            rule
+              .min(minRefreshHours)
+              .max(maxRefreshHours)
+              .error(
+                `Read it at least weekly and at most hourly: from ${minRefreshHours} to ${maxRefreshHours} hours.`,
+              ),
+          ],
+        }),
+      ],
+    }),
   ],
   preview: {
-    select: { title: 'name', allowedHosts: 'allowedHosts' },
-    prepare: ({ title, allowedHosts }) => ({
+    select: { title: 'name', allowedHosts: 'allowedHosts', feedFormat: 'feed.format' },
+    prepare: ({ title, allowedHosts, feedFormat }) => ({
       title: title || 'Unnamed partner',
-      subtitle:
+      subtitle: [
         Array.isArray(allowedHosts) && allowedHosts.length > 0 ? allowedHosts.join(', ') : 'No allowed hosts yet',
+        feedFormat ? `feed: ${titleOf(feedFormats, feedFormat)}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
     }),
   },
 })

@@ -1,7 +1,7 @@
+import { gtinProblem, normalisedGtin } from '@microneedling/content/gtin'
 import { hostIsAllowed } from '@microneedling/content/partnerLinks'
 import { type FeedItem, feedItemSchema, type Money } from '../feedItem.ts'
 import { defaultMaxPrice } from '../fields/money.ts'
-import { gtinProblem, normalisedGtin } from '../gtin.ts'
 import type { FeedReadResult } from '../readFeed.ts'
 import { siteAvailabilityOf } from '../siteAvailability.ts'
 import { type CatalogueOffer, catalogueOfferSchema, type OfferField, offerFieldPath } from './catalogueOffer.ts'

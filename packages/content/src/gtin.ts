@@ -1,6 +1,6 @@
 /**
- * GTINs (GTIN-8, GTIN-12 "UPC", GTIN-13 "EAN", GTIN-14): one rule for the feed reader, the import
- * planner and, later, the Studio's device field.
+ * GTINs (GTIN-8, GTIN-12 "UPC", GTIN-13 "EAN", GTIN-14): one rule for the Studio's device field, the
+ * feed reader and the import planner, so a GTIN the Studio accepts is one a feed can be matched on.
  */
 
 const gtinLengths: Record<number, string> = { 8: 'GTIN-8', 12: 'GTIN-12 (UPC)', 13: 'GTIN-13 (EAN)', 14: 'GTIN-14' }
