@@ -8,7 +8,5 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    // next-sanity imports `next/image` without an extension, as bundlers allow; Vite resolves it.
-    server: { deps: { inline: ['next-sanity'] } },
   },
 })

@@ -4,13 +4,16 @@
  * (bench/bare-next), loads each page in Debian's Chromium with Lighthouse's mobile throttling applied
  * through the DevTools protocol (4x CPU slowdown, slow 4G: 562.5 ms request latency, 1.44 Mbit/s
  * down, 675 kbit/s up), a fresh browser context (empty cache) per load, and prints the median
- * first contentful paint and largest contentful paint of each page, and their ratio to the bare page.
+ * first contentful paint and largest contentful paint of each page, and their ratio to the bare page,
+ * and the gzipped JavaScript each page loads (one more cold load, unthrottled: the figure the
+ * browser test tests/e2e/javascriptWeight.test.ts holds the site to, against the bare page's).
  * A benchmark, not a test: figures vary with the machine; compare runs made on the same one.
  */
 import { parseArgs } from 'node:util'
 import type { Browser } from 'playwright-core'
 import { z } from 'zod'
 import { launchBrowser } from '../../tests/support/browser.ts'
+import { javascriptWeight, kilobytes } from '../../tests/support/javascriptWeight.ts'
 import { buildApp, isBuilt, type NextApp, serveApp } from './nextApp.ts'
 import { bareDistDir, bareNextDir, webDir } from './paths.ts'
 
@@ -136,11 +139,16 @@ async function main() {
         { fcp: median(runs.map((r) => r.fcp)), lcp: median(runs.map((r) => r.lcp)) },
       ]),
     )
+    const javascript = new Map<string, number>()
+    for (const target of targets) javascript.set(target.name, (await javascriptWeight(browser, target.url)).bytes)
     const bareLcp = medians.get('bare')!.lcp
-    console.log('page       FCP (ms)  LCP (ms)  LCP vs bare')
+    const bareJavaScript = javascript.get('bare')!
+    console.log('page       FCP (ms)  LCP (ms)  LCP vs bare  JS KB (gzip)  JS vs bare (KB)  JS bytes')
     for (const [name, paint] of medians) {
+      const bytes = javascript.get(name)!
       console.log(
-        `${name.padEnd(9)} ${paint.fcp.toFixed(0).padStart(9)} ${paint.lcp.toFixed(0).padStart(9)} ${(paint.lcp / bareLcp).toFixed(2).padStart(11)}x`,
+        `${name.padEnd(9)} ${paint.fcp.toFixed(0).padStart(9)} ${paint.lcp.toFixed(0).padStart(9)} ${(paint.lcp / bareLcp).toFixed(2).padStart(11)}x` +
+          ` ${kilobytes(bytes).padStart(13)} ${`${bytes >= bareJavaScript ? '+' : ''}${kilobytes(bytes - bareJavaScript)}`.padStart(16)} ${String(bytes).padStart(9)}`,
       )
     }
   } finally {

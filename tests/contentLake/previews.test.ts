@@ -1,5 +1,7 @@
 import { knownPathsQuery } from '@microneedling/content/queries'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { collectPageErrors, launchBrowser } from '../support/browser.ts'
 import {
   type ContentLakeSite,
   fetchPage,
@@ -96,6 +98,56 @@ describe('draft mode on a site connected to a Sanity project', () => {
     expect(published.html).not.toContain('preview-banner')
     // Only the list of known addresses the proxy checks invented ones against (knownPaths.ts) may be asked for.
     expect(running.lake.requests.filter((request) => request.query !== knownPathsQuery)).toEqual([])
+  })
+
+  it("mounts the edit overlays in the editor's browser, with JavaScript shoppers' pages never load", async () => {
+    const url = `${running.site.url}/devices/${slug}`
+    /** The scripts a cold load fetches, and whether next-sanity's VisualEditing mounted its overlay root. */
+    async function load(browser: Browser, cookies: string) {
+      const context = await browser.newContext()
+      try {
+        await context.addCookies(
+          cookies
+            .split('; ')
+            .filter(Boolean)
+            .map((pair) => {
+              const [name = '', ...value] = pair.split('=')
+              return { name, value: value.join('='), url: running.site.url }
+            }),
+        )
+        const page = await context.newPage()
+        const errors = collectPageErrors(page)
+        const scripts = new Set<string>()
+        page.on('request', (request) => {
+          if (request.resourceType() === 'script') scripts.add(request.url())
+        })
+        expect((await page.goto(url, { waitUntil: 'networkidle' }))?.status()).toBe(200)
+        const overlays = page.locator('sanity-visual-editing')
+        if (cookies) await expect.poll(() => overlays.count(), { timeout: 15_000 }).toBeGreaterThan(0)
+        return {
+          scripts,
+          overlays: await overlays.count(),
+          banner: await page.getByRole('status').allInnerTexts(),
+          errors,
+        }
+      } finally {
+        await context.close()
+      }
+    }
+    const browser = await launchBrowser()
+    try {
+      const shopper = await load(browser, '')
+      const editor = await load(browser, cookie)
+      expect(editor.banner.join()).toContain('Preview: you are seeing drafts.')
+      expect(editor.errors).toEqual([])
+      expect(shopper.overlays).toBe(0)
+      expect(shopper.banner.join()).not.toContain('Preview')
+      // The overlays' code (next-sanity's loader and the bundle it fetches) comes only with draft mode.
+      expect([...editor.scripts].filter((script) => !shopper.scripts.has(script)).length).toBeGreaterThan(0)
+      expect([...shopper.scripts].filter((script) => !editor.scripts.has(script))).toEqual([])
+    } finally {
+      await browser.close()
+    }
   })
 
   it('keeps previews of lists and comparisons out of shared caches, which may keep what shoppers see', async () => {

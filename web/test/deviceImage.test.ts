@@ -53,22 +53,28 @@ describe('device photos', () => {
     expect(image.height).toBe('800')
     expect(image.sizes).toBe('(min-width: 48rem) 16rem, 10rem')
     // Straight from the CDN (never through the site's server), each width asked of the CDN itself,
-    // in the photo's proportions, in the format the browser takes best.
+    // in the photo's own proportions (a width only, fit=max), in the format the browser takes best.
     const offered = candidates(image.srcset ?? '')
     expect(offered.length).toBeGreaterThan(3)
+    expect(offered.at(-1)?.width).toBe('1200w')
     for (const { url, width } of offered) {
       expect(`${url.origin}${url.pathname}`).toBe(cdnImage)
       expect(`${url.searchParams.get('w')}w`).toBe(width)
-      expect(Number(url.searchParams.get('h'))).toBe(Math.round((Number(url.searchParams.get('w')) * 2) / 3))
+      expect(url.searchParams.has('h')).toBe(false)
+      expect(url.searchParams.get('fit')).toBe('max')
       expect(url.searchParams.get('auto')).toBe('format')
     }
     expect(new URL(image.src ?? '').origin).toBe('https://cdn.sanity.io')
+    expect(new URL(image.src ?? '').searchParams.get('w')).toBe('1200')
   })
 
   it('loads photos below the fold lazily, and the hero photo at once', () => {
     expect(render({}).loading).toBe('lazy')
     expect(render({ aboveTheFold: true }).loading).toBeUndefined()
-    expect(renderHtml({ aboveTheFold: true })).toMatch(/^<link rel="preload" as="image"/)
+    expect(render({ aboveTheFold: true }).fetchpriority).toBe('high')
+    expect(renderHtml({ aboveTheFold: true })).toMatch(
+      /^<link rel="preload" as="image"[^>]* imageSrcSet="https:\/\/cdn\.sanity\.io\//,
+    )
     expect(renderHtml({})).not.toContain('rel="preload"')
   })
 

@@ -30,17 +30,8 @@ export const viewport: Viewport = {
   themeColor: '#0f5f5a',
 }
 
-/**
- * Draft mode only. Its overlay bundle (next-sanity's VisualEditing, ~600 KB) is fetched only when
- * this renders; what every page carries is next-sanity's lazy loader for it (about 1 KB gzip),
- * because the App Router puts each client component a layout can reach into the layout's chunk.
- */
-async function Preview() {
-  const { PreviewTools } = await import('@/components/PreviewTools')
-  return <PreviewTools />
-}
-
-export default async function RootLayout({ children }: { children: ReactNode }) {
+/** `preview` is the @preview slot: the preview tools, drawn in draft mode only (see @preview/default.tsx). */
+export default async function RootLayout({ children, preview }: { children: ReactNode; preview: ReactNode }) {
   const [settings, { isEnabled: previewing }] = await Promise.all([getSiteSettings(), draftMode()])
   const siteName = settings?.siteName ?? fallbackSiteName
   return (
@@ -54,7 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <SiteFooter siteName={siteName} tagline={settings?.tagline} />
-        {previewing ? <Preview /> : null}
+        {previewing ? preview : null}
       </body>
     </html>
   )

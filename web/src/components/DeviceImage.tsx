@@ -1,7 +1,7 @@
 import type { DeviceSummary } from '@microneedling/content/schemas'
 import { tryGetImageDimensions } from '@sanity/asset-utils'
 import { createImageUrlBuilder } from '@sanity/image-url'
-import { Image } from 'next-sanity/image'
+import { preload } from 'react-dom'
 import styles from './DeviceImage.module.css'
 import { DevicePictogram, type PictogramSize } from './DevicePictogram'
 
@@ -15,11 +15,17 @@ export interface ImageProject {
 
 /** The widest rendition offered; the browser picks smaller ones from the srcset for each screen. */
 const largestWidth = 1200
+/**
+ * The renditions offered up to that width: photos are drawn at most 16rem wide (the hero) or half
+ * a phone's width (the gallery), so these cover one to three device pixels per CSS pixel.
+ */
+const srcsetWidths = [160, 240, 320, 480, 640, 800, 1000, largestWidth]
 
 /**
  * A photo from the Content Lake's CDN, sized from the asset's own dimensions (kept in its id) so
- * the page does not shift as it loads. The CDN resizes and picks the format itself (next-sanity's
- * loader writes each srcset width into the URL), so the site's server never proxies an image.
+ * the page does not shift as it loads. A plain `<img>` rendered on the server: each srcset width
+ * is asked of the CDN itself (which resizes and picks the format), so the site's server never
+ * proxies an image and the page carries no JavaScript for it.
  */
 function Photo({
   image,
@@ -35,15 +41,26 @@ function Photo({
   const dimensions = tryGetImageDimensions(image.asset._ref)
   if (!dimensions) return null
   const width = Math.min(dimensions.width, largestWidth)
+  // Only a width is asked for: the CDN keeps the photo's own proportions (fit=max) and never enlarges it.
+  const source = createImageUrlBuilder(project).image(image).fit('max').auto('format')
+  const urlAt = (drawnWidth: number) => source.width(drawnWidth).url()
+  const widths = [...srcsetWidths.filter((candidate) => candidate < width), width]
+  const srcSet = widths.map((drawnWidth) => `${urlAt(drawnWidth)} ${drawnWidth}w`).join(', ')
+  const src = urlAt(width)
+  // The hero is the page's largest paint: the browser is told of it in <head>, before it meets the <img>.
+  if (aboveTheFold) preload(src, { as: 'image', imageSrcSet: srcSet, imageSizes: sizes, fetchPriority: 'high' })
   return (
-    <Image
-      src={createImageUrlBuilder(project).image(image).url()}
+    // biome-ignore lint/performance/noImgElement: next/image would add ~6 KB of JavaScript to pages; the CDN sizes each srcset width
+    <img
+      src={src}
+      srcSet={srcSet}
+      sizes={sizes}
       alt={image.alt}
       width={width}
       height={Math.round((width * dimensions.height) / dimensions.width)}
-      sizes={sizes}
       className={styles.photo}
-      {...(aboveTheFold ? { preload: true } : { loading: 'lazy' as const })}
+      decoding="async"
+      {...(aboveTheFold ? { fetchPriority: 'high' as const } : { loading: 'lazy' as const })}
     />
   )
 }

@@ -3,8 +3,8 @@ import styles from './PreviewTools.module.css'
 
 /**
  * Draft mode only: the Presentation tool's overlays and live refresh, and a way out of the preview.
- * The layout imports this module dynamically and only in draft mode, so shoppers' pages carry none
- * of its JavaScript.
+ * Rendered only by the @preview slot (app/@preview/default.tsx), which the root layout draws only in
+ * draft mode, so shoppers' pages carry none of its JavaScript.
  */
 export function PreviewTools() {
   return (
