@@ -2,17 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { sampleDatasetPath } from '@microneedling/content/config'
 import { startLocalLake } from '@microneedling/local-lake'
 import { siteEnvironmentFor, studioEnvironmentFor } from '@microneedling/local-lake/editingEnvironment'
-import {
-  defaultLakePort,
-  lakeDirectory,
-  lakeExportPath,
-  lakeToken,
-  localLakeProjectId,
-  portSetting,
-} from '@microneedling/local-lake/settings'
+import { lakeSettingsFromEnvironment } from '@microneedling/local-lake/settings'
 import nextEnv from '@next/env'
 
 /**
@@ -71,16 +63,11 @@ if (combinedEnv.NEXT_PUBLIC_SANITY_PROJECT_ID?.trim()) {
   console.log(`Sanity project ${combinedEnv.NEXT_PUBLIC_SANITY_PROJECT_ID}: the site at http://localhost:${sitePort}`)
   run('@microneedling/web', ['dev', '--port', String(sitePort)], {})
 } else {
-  const directory = lakeDirectory()
   const siteUrl = `http://localhost:${sitePort}`
   const studioUrl = `http://localhost:${studioPort}`
   const revalidateSecret = randomBytes(24).toString('base64url')
   const lake = await startLocalLake({
-    exportPath: lakeExportPath(directory),
-    seedPath: sampleDatasetPath,
-    token: await lakeToken(directory),
-    projectId: localLakeProjectId,
-    port: portSetting(process.env.LOCAL_LAKE_PORT, defaultLakePort),
+    ...(await lakeSettingsFromEnvironment()),
     webhook: { url: `${siteUrl}/api/revalidate`, secret: revalidateSecret },
   })
   closeLake = () => lake.close()

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sampleDatasetPath } from '@microneedling/content/config'
 
 /**
  * Where the local Content Lake keeps its data and how it is reached. The data folder is
@@ -53,4 +54,21 @@ export function portSetting(value: string | undefined, fallback: number): number
     throw new Error(`LOCAL_LAKE_PORT must be a port number (0 to 65535), not "${value}"`)
   }
   return port
+}
+
+/**
+ * How `local-lake start` and `pnpm dev` start the lake, from the environment: LOCAL_LAKE_DIR (data
+ * folder), LOCAL_LAKE_SEED (the file a first run copies, the sample by default), LOCAL_LAKE_TOKEN,
+ * LOCAL_LAKE_HOST (127.0.0.1) and LOCAL_LAKE_PORT (3400).
+ */
+export async function lakeSettingsFromEnvironment(environment: NodeJS.ProcessEnv = process.env) {
+  const directory = lakeDirectory(environment)
+  return {
+    exportPath: lakeExportPath(directory),
+    seedPath: environment.LOCAL_LAKE_SEED?.trim() || sampleDatasetPath,
+    token: await lakeToken(directory, environment),
+    projectId: localLakeProjectId,
+    host: environment.LOCAL_LAKE_HOST?.trim() || '127.0.0.1',
+    port: portSetting(environment.LOCAL_LAKE_PORT, defaultLakePort),
+  }
 }
