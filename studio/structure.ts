@@ -11,6 +11,7 @@ import { EmptyIcon } from '@sanity/icons/Empty'
 import { HomeIcon } from '@sanity/icons/Home'
 import { PackageIcon } from '@sanity/icons/Package'
 import { SplitHorizontalIcon } from '@sanity/icons/SplitHorizontal'
+import { StarIcon } from '@sanity/icons/Star'
 import { TagIcon } from '@sanity/icons/Tag'
 import { TaskIcon } from '@sanity/icons/Task'
 import { ThListIcon } from '@sanity/icons/ThList'
@@ -130,6 +131,7 @@ export const structure: StructureResolver = (S) =>
       weeklyChecks(S, new Date()),
       S.documentTypeListItem('comparison').title('Comparisons').icon(SplitHorizontalIcon),
       S.documentTypeListItem('guide').title('Guides').icon(BookIcon),
+      S.documentTypeListItem('bestForGuide').title('Best-for guides').icon(StarIcon),
       S.divider(),
       S.documentTypeListItem('partner').title('Partners').icon(BasketIcon),
       S.documentTypeListItem('brand').title('Brands').icon(TagIcon),

@@ -4,7 +4,7 @@ import { securityHeaders } from './src/lib/security/securityHeaders'
 const nextConfig: NextConfig = {
   // Test builds set NEXT_DIST_DIR so they never overwrite (or lock) a developer's own build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  transpilePackages: ['@microneedling/content'],
+  transpilePackages: ['@microneedling/content', '@microneedling/feeds'],
   // PGlite loads its WASM and data files from its own folder at run time: not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   poweredByHeader: false,

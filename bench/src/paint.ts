@@ -43,6 +43,8 @@ const pages = [
   { name: 'devices', path: '/devices' },
   { name: 'device', path: '/devices/luma-titanium-roller-025' },
   { name: 'compare', path: '/compare?devices=luma-titanium-roller-025,fernhill-glide-home-pen,kestrel-pro-pen-p7' },
+  { name: 'finder', path: '/finder?concern=acneScarring&area=face&experience=firstTime&budget=60&setting=home' },
+  { name: 'best-for', path: '/best/best-home-derma-roller-for-fine-lines' },
 ] as const
 
 interface Paint {

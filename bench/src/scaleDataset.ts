@@ -10,8 +10,9 @@ import { parseNdjson, type StoredDocument } from '@microneedling/content/source/
  *
  * Every clone gets its own _id, slug, name and offer keys, and keeps its source device's brand,
  * partners and authors, so every reference resolves and the dataset passes `content:check`.
- * Names, ratings and prices vary, so sorting and filtering a large catalogue behaves as it would
- * on a real one. The output depends only on the sample and the device count: the clone with a
+ * Names, ratings and prices (of offers and of the heads and cartridges a device uses up) vary, so
+ * sorting and filtering a large catalogue, by price or by running cost, behaves as it would on a
+ * real one. The output depends only on the sample and the device count: the clone with a
  * given number is the same in every dataset that has it.
  */
 
@@ -146,12 +147,27 @@ function cloneOffer(offer: StoredOffer, slug: string, cloneNumber: number, rando
   }
 }
 
+interface StoredConsumable {
+  price?: number
+  [field: string]: unknown
+}
+
+/** A head's or cartridge's price moves like the offers' (the whole device has no price of its own). */
+function cloneConsumable(consumable: StoredConsumable, random: () => number): StoredConsumable {
+  if (consumable.price === undefined) return { ...consumable }
+  return { ...consumable, price: Math.round(consumable.price * between(priceFactorRange, random) * 100) / 100 }
+}
+
 function cloneDevice(source: StoredDocument, cloneNumber: number): StoredDocument {
   const random = seededRandom(cloneNumber)
   const name = cloneName(String(source.name), cloneNumber)
   const slug = slugify(name)
   const rating = cloneNumber === 1 ? lowestCloneRating : Math.round(between(cloneRatingRange, random) * 10) / 10
   const offers = ((source.offers ?? []) as StoredOffer[]).map((offer) => cloneOffer(offer, slug, cloneNumber, random))
+  // Drawn after the offers' prices, so those stay what they were before devices had consumables.
+  const consumables = (source.consumables as StoredConsumable[] | undefined)?.map((consumable) =>
+    cloneConsumable(consumable, random),
+  )
   return {
     ...structuredClone(source),
     _id: `device-${slug}`,
@@ -159,6 +175,7 @@ function cloneDevice(source: StoredDocument, cloneNumber: number): StoredDocumen
     slug: { _type: 'slug', current: slug },
     rating,
     offers,
+    ...(consumables ? { consumables } : {}),
   }
 }
 

@@ -116,6 +116,24 @@ describe('scaleDataset', () => {
     for (const price of prices) expect(price).toBeGreaterThan(0)
   })
 
+  it('gives every clone what its source device uses up, with the heads and cartridges priced like its offers', () => {
+    const sources = devices.slice(0, 18)
+    const clones = devices.slice(18)
+    type Consumable = { kind: string; price?: number; packSize: number; usesEach: number }
+    const consumablesOf = (device: StoredDocument) => (device.consumables ?? []) as Consumable[]
+    expect(sources.every((device) => consumablesOf(device).length > 0)).toBe(true)
+    clones.forEach((clone, index) => {
+      const source = sources[index % sources.length]!
+      expect(clone.sessionsPerMonth, String(clone.name)).toBe(source.sessionsPerMonth)
+      const withoutPrice = (consumable: Consumable) => ({ ...consumable, price: undefined })
+      expect(consumablesOf(clone).map(withoutPrice)).toEqual(consumablesOf(source).map(withoutPrice))
+    })
+    const prices = clones.flatMap((clone) => consumablesOf(clone).flatMap((consumable) => consumable.price ?? []))
+    expect(prices.length).toBeGreaterThan(clones.length / 10)
+    expect(new Set(prices).size).toBeGreaterThan(prices.length / 2)
+    for (const price of prices) expect(price).toBeGreaterThan(0)
+  })
+
   it('refuses a size smaller than the sample or not a whole number', () => {
     expect(() => scaleDataset(10)).toThrow(RangeError)
     expect(() => scaleDataset(20.5)).toThrow(RangeError)

@@ -6,7 +6,7 @@ import { defineDocuments, defineLocations, type PresentationPluginOptions } from
  * from @microneedling/content/sitePaths), and which document a page is mainly about.
  */
 
-/** What the resolver reads of a document: devices have a `name`, comparisons and guides a `title`. */
+/** What the resolver reads of a document: devices have a `name`, comparisons and guides (of both kinds) a `title`. */
 type Selected = { title?: string; name?: string; slug?: string } | null
 
 function pageAndList(listTitle: string, listPath: string, pagePath: (slug: string) => string) {
@@ -28,6 +28,7 @@ export const locations: NonNullable<PresentationPluginOptions['resolve']>['locat
   device: pageAndList('All devices', sitePaths.devices, sitePaths.device),
   comparison: pageAndList('Compare devices', sitePaths.compare, sitePaths.comparison),
   guide: pageAndList('Guides', sitePaths.guides, sitePaths.guide),
+  bestForGuide: pageAndList('Best-for guides', sitePaths.bestForGuides, sitePaths.bestForGuide),
   siteSettings: defineLocations({
     locations: [
       { title: 'Home page', href: sitePaths.home },
@@ -42,4 +43,5 @@ export const mainDocuments = defineDocuments([
   { route: '/devices/:slug', filter: `(_type == "device") && (slug.current == $slug)` },
   { route: '/compare/:slug', filter: `(_type == "comparison") && (slug.current == $slug)` },
   { route: '/guides/:slug', filter: `(_type == "guide") && (slug.current == $slug)` },
+  { route: '/best/:slug', filter: `(_type == "bestForGuide") && (slug.current == $slug)` },
 ])

@@ -1,6 +1,7 @@
 import type { SanityDocument } from 'sanity'
 import { describe, expect, it } from 'vitest'
 
+import { feedManagedNotice } from '../schemaTypes/inputs/feedManagedOfferInput.ts'
 import { type DocumentValidationProblem, validateDocumentsWithStudioRules } from '../scripts/validate-documents.ts'
 import { homeDeviceOfferKey, sampleDocuments, sampleDocumentsWith, sampleIds } from './sampleDocuments.ts'
 
@@ -102,5 +103,16 @@ describe('feed fields in the Studio', () => {
       ['feed.url', 'Enter the feed’s address, or clear the format if the partner has no feed.'],
       ['feed.refreshHours', 'Read it at least weekly and at most hourly: from 1 to 168 hours.'],
     ])
+  })
+})
+
+describe('an offer a feed keeps, in its form', () => {
+  it('says which fields the feed keeps and when it last confirmed them; a hand-kept offer says nothing', () => {
+    expect(feedManagedNotice({ feedItemId: 'GS-42', feedCheckedAt: '2026-11-24T06:00:00.000Z' })).toBe(
+      'The price, sale price and period, availability and “Price checked on” of this offer come from the partner’s feed (item GS-42), last confirmed 24 Nov 2026, 06:00 UTC. The next import replaces an edit to them: change them at the partner, or clear the feed item id to keep them by hand.',
+    )
+    expect(feedManagedNotice({ feedItemId: 'GS-42' })).toBeUndefined()
+    expect(feedManagedNotice({ feedCheckedAt: '2026-11-24T06:00:00.000Z' })).toBeUndefined()
+    expect(feedManagedNotice(undefined)).toBeUndefined()
   })
 })

@@ -30,6 +30,7 @@ export const sampleIds = {
   professionalDevice: 'device-pro-pen',
   comparison: 'comparison-roller-vs-pen',
   guide: 'guide-needle-length',
+  bestForGuide: 'best-for-fine-lines',
   siteSettings: 'siteSettings',
 } as const
 
@@ -78,6 +79,19 @@ export function sampleDocuments(): SanityDocument[] {
       concerns: ['wrinkles', 'pigmentation'],
       pros: ['Cheap', 'Replaceable head'],
       cons: ['Hard to clean', 'Blunt needles do little'],
+      consumables: [
+        {
+          _type: 'consumable',
+          _key: 'head',
+          kind: 'replacementHead',
+          price: 9.99,
+          currency: 'GBP',
+          priceCheckedAt: '2025-01-08',
+          packSize: 1,
+          usesEach: 15,
+        },
+      ],
+      sessionsPerMonth: 8,
       verdict: 'A cheap way to try home rolling, with modest results.',
       rating: 6.5,
       offers: [
@@ -115,6 +129,19 @@ export function sampleDocuments(): SanityDocument[] {
       },
       pros: ['Adjustable depth', 'Sterile cartridges'],
       cons: ['For clinics only', 'Expensive'],
+      consumables: [
+        {
+          _type: 'consumable',
+          _key: 'cartridge',
+          kind: 'cartridge',
+          price: 30,
+          currency: 'GBP',
+          priceCheckedAt: '2025-01-08',
+          packSize: 10,
+          usesEach: 1,
+        },
+      ],
+      sessionsPerMonth: 1,
       verdict: 'A clinic pen with sterile single-use cartridges.',
       rating: 8,
       writer: reference(sampleIds.writer),
@@ -140,6 +167,33 @@ export function sampleDocuments(): SanityDocument[] {
       writer: reference(sampleIds.writer),
       medicalReviewer: reference(sampleIds.medicalReviewer),
       lastReviewedAt: '2025-01-09',
+    }),
+    document(sampleIds.bestForGuide, 'bestForGuide', {
+      title: 'The best home roller for fine lines',
+      slug: { _type: 'slug', current: 'best-home-roller-for-fine-lines' },
+      concern: 'wrinkles',
+      picks: [
+        {
+          _type: 'bestForPick',
+          _key: 'top',
+          role: 'topPick',
+          device: reference(sampleIds.homeDevice),
+          reason: 'Short titanium needles and a head you can replace.',
+        },
+      ],
+      whoItIsFor: 'People curious about home rolling who know the results are modest.',
+      howWeChose: [block('b1', 'We compared needle length, material and whether the head can be replaced.')],
+      competition: [
+        {
+          _type: 'bestForCompetitor',
+          _key: 'pen',
+          device: reference(sampleIds.professionalDevice),
+          note: 'For clinics, not for use at home.',
+        },
+      ],
+      lastUpdatedAt: '2025-01-09',
+      writer: reference(sampleIds.writer),
+      medicalReviewer: reference(sampleIds.medicalReviewer),
     }),
     document(sampleIds.siteSettings, 'siteSettings', {
       siteName: 'Microneedling compared',

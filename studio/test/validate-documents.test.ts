@@ -106,12 +106,21 @@ describe('validateDocumentsWithStudioRules', () => {
     })
     const problems = await validateDocumentsWithStudioRules(documents)
     expect(errorsOf(problems, sampleIds.homeDevice)).toEqual([])
-    expect(problemsOf(problems, sampleIds.homeDevice, 'warning')).toEqual([
-      expect.objectContaining({
-        path: 'needleSpec',
-        message: expect.stringContaining('Home devices rarely go beyond 0.3 mm'),
-      }),
-    ])
+    const warnings = problemsOf(problems, sampleIds.homeDevice, 'warning')
+    expect(warnings).toHaveLength(2)
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: 'needleSpec',
+          message: expect.stringContaining('Home devices rarely go beyond 0.3 mm'),
+        }),
+        // Its twice-weekly schedule was fine at 0.25 mm; at 1 mm it is more often than we advise.
+        expect.objectContaining({
+          path: 'sessionsPerMonth',
+          message: expect.stringContaining('more often than we advise for needles reaching 1 mm (at most 2)'),
+        }),
+      ]),
+    )
   })
 
   it('refuses a comparison of one device', async () => {
@@ -266,6 +275,150 @@ describe('validateDocumentsWithStudioRules', () => {
     const documents = [...sampleDocuments(), { ...sampleDocuments()[0]!, _id: 'shop-1', _type: 'shop' }]
     const errors = errorsOf(await validateDocumentsWithStudioRules(documents), 'shop-1')
     expect(errors).toEqual([expect.objectContaining({ message: 'The Studio has no document type "shop".' })])
+  })
+
+  describe('running costs', () => {
+    const headPath = 'consumables[_key=="head"]'
+    /** The Studio's rules run concurrently, so problems come in no fixed order. */
+    const expectProblems = (actual: DocumentValidationProblem[], expected: unknown[]) => {
+      expect(actual).toHaveLength(expected.length)
+      expect(actual).toEqual(expect.arrayContaining(expected))
+    }
+
+    it('refuses the whole device as what wears out on a device with a replaceable head', async () => {
+      const documents = sampleDocumentsWith(sampleIds.homeDevice, (device) => {
+        device.consumables = [{ _type: 'consumable', _key: 'whole', kind: 'wholeDevice', packSize: 1, usesEach: 10 }]
+      })
+      const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.homeDevice)
+      expect(errors).toEqual([
+        expect.objectContaining({ path: 'consumables', message: expect.stringContaining('not thrown away whole') }),
+      ])
+    })
+
+    it('refuses a head or cartridge on a device whose needles cannot be replaced, and the same kind twice', async () => {
+      const documents = sampleDocumentsWith(sampleIds.homeDevice, (device) => {
+        device.needleSpec.replaceableHead = false
+      })
+      const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.homeDevice)
+      expect(errors).toEqual([
+        expect.objectContaining({
+          path: 'consumables',
+          message: expect.stringContaining('A replacement head is listed'),
+        }),
+      ])
+      const twice = sampleDocumentsWith(sampleIds.homeDevice, (device) => {
+        device.consumables.push({ ...device.consumables[0], _key: 'second-head' })
+      })
+      expect(errorsOf(await validateDocumentsWithStudioRules(twice), sampleIds.homeDevice)).toEqual([
+        expect.objectContaining({ path: 'consumables', message: expect.stringContaining('List each kind once') }),
+      ])
+    })
+
+    it('refuses a pack of none, a part of a use, and a price of zero or less', async () => {
+      const documents = sampleDocumentsWith(sampleIds.homeDevice, (device) => {
+        device.consumables[0].packSize = 0
+        device.consumables[0].usesEach = 2.5
+        device.consumables[0].price = -3
+      })
+      const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.homeDevice)
+      expect(new Set(errors.map((error) => `${error.path}: ${error.message}`))).toEqual(
+        new Set([
+          `${headPath}.packSize: Enter how many come in a pack: a whole number, 1 or more.`,
+          `${headPath}.usesEach: Enter how many sessions each one lasts: a whole number, 1 or more.`,
+          `${headPath}.price: A price is above zero. Clear it if you do not know the price yet.`,
+        ]),
+      )
+    })
+
+    it('refuses a schedule of no sessions, of part of one, or of more than one a day', async () => {
+      for (const sessionsPerMonth of [0, 2.5, 40]) {
+        const documents = sampleDocumentsWith(sampleIds.homeDevice, (device) => {
+          device.sessionsPerMonth = sessionsPerMonth
+        })
+        const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.homeDevice)
+        expect(errors, String(sessionsPerMonth)).toEqual([
+          expect.objectContaining({ path: 'sessionsPerMonth', message: expect.stringContaining('from 1 to 31') }),
+        ])
+      }
+    })
+
+    it('warns, without blocking, when the running costs cannot be worked out', async () => {
+      const documents = sampleDocumentsWith(sampleIds.homeDevice, (device) => {
+        delete device.consumables[0].price
+        delete device.sessionsPerMonth
+      })
+      const problems = await validateDocumentsWithStudioRules(documents)
+      expect(errorsOf(problems, sampleIds.homeDevice)).toEqual([])
+      expectProblems(problemsOf(problems, sampleIds.homeDevice, 'warning'), [
+        expect.objectContaining({
+          path: `${headPath}.price`,
+          message: expect.stringContaining('Enter the price of one pack'),
+        }),
+        expect.objectContaining({
+          path: 'sessionsPerMonth',
+          message: expect.stringContaining('typical number of sessions'),
+        }),
+      ])
+    })
+
+    it('warns when a device with a replaceable head does not say what the head costs', async () => {
+      const documents = sampleDocumentsWith(sampleIds.homeDevice, (device) => {
+        device.consumables = []
+      })
+      const problems = await validateDocumentsWithStudioRules(documents)
+      expect(errorsOf(problems, sampleIds.homeDevice)).toEqual([])
+      expect(problemsOf(problems, sampleIds.homeDevice, 'warning')).toEqual([
+        expect.objectContaining({
+          path: 'consumables',
+          message: expect.stringContaining('replaceable head or cartridge: list it'),
+        }),
+      ])
+    })
+
+    it('warns about a price not in pounds, and single-use parts said to last several sessions', async () => {
+      const documents = sampleDocumentsWith(sampleIds.professionalDevice, (device) => {
+        device.consumables[0].currency = 'USD'
+        device.consumables[0].usesEach = 3
+      })
+      const problems = await validateDocumentsWithStudioRules(documents)
+      expect(errorsOf(problems, sampleIds.professionalDevice)).toEqual([])
+      const cartridge = 'consumables[_key=="cartridge"]'
+      expectProblems(problemsOf(problems, sampleIds.professionalDevice, 'warning'), [
+        expect.objectContaining({ path: `${cartridge}.currency`, message: expect.stringContaining('price in USD') }),
+        expect.objectContaining({
+          path: `${cartridge}.usesEach`,
+          message: expect.stringContaining('used once, not 3 times'),
+        }),
+      ])
+    })
+
+    it('asks for the day a price was checked, and refuses one in the future', async () => {
+      const missing = sampleDocumentsWith(sampleIds.homeDevice, (device) => {
+        delete device.consumables[0].priceCheckedAt
+      })
+      expect(errorsOf(await validateDocumentsWithStudioRules(missing), sampleIds.homeDevice)).toEqual([
+        expect.objectContaining({
+          path: `${headPath}.priceCheckedAt`,
+          message: expect.stringContaining('Enter the day'),
+        }),
+      ])
+      const future = sampleDocumentsWith(sampleIds.homeDevice, (device) => {
+        device.consumables[0].priceCheckedAt = '2999-01-01'
+      })
+      expect(errorsOf(await validateDocumentsWithStudioRules(future), sampleIds.homeDevice)).toEqual([
+        expect.objectContaining({ path: `${headPath}.priceCheckedAt`, message: expect.stringContaining('future') }),
+      ])
+    })
+
+    it('asks for the currency of a price', async () => {
+      const documents = sampleDocumentsWith(sampleIds.homeDevice, (device) => {
+        delete device.consumables[0].currency
+      })
+      const errors = errorsOf(await validateDocumentsWithStudioRules(documents), sampleIds.homeDevice)
+      expect(errors).toEqual([
+        expect.objectContaining({ path: `${headPath}.currency`, message: 'Choose the currency of the price.' }),
+      ])
+    })
   })
 
   it('refuses a reference to a document that does not exist', async () => {

@@ -16,6 +16,11 @@ import {
 } from '../schemaTypes/validation/needleLength.ts'
 import { isBlank, portableTextHasText } from '../schemaTypes/validation/nonEmptyText.ts'
 import { offerUrlHostProblem } from '../schemaTypes/validation/offerUrl.ts'
+import {
+  advisedSessionsPerMonth,
+  consumablesProblem,
+  sessionsPerMonthWarning,
+} from '../schemaTypes/validation/runningCosts.ts'
 import { salePeriodProblem, salePriceProblem } from '../schemaTypes/validation/salePrice.ts'
 import { actionsForDocumentType, withoutSingletonTemplates } from '../singletons.ts'
 
@@ -292,5 +297,35 @@ describe('site settings singleton', () => {
     expect(withoutSingletonTemplates([template('device'), template('siteSettings')]).map(({ id }) => id)).toEqual([
       'device',
     ])
+  })
+})
+
+describe('running-cost rules', () => {
+  it('advises fewer sessions a month the deeper the needles go', () => {
+    expect([0.2, 0.3, 0.31, 0.5, 1, 1.5, 2.5].map(advisedSessionsPerMonth)).toEqual([12, 12, 4, 4, 2, 1, 1])
+  })
+
+  it('judges an adjustable device by its deepest setting', () => {
+    const pen = { needleSpec: { adjustable: true, minLengthMm: 0.25, maxLengthMm: 2.5 } }
+    expect(sessionsPerMonthWarning(1, pen)).toBeUndefined()
+    expect(sessionsPerMonthWarning(4, pen)).toBe(
+      '4 sessions a month is more often than we advise for needles reaching 2.5 mm (at most 1): skin needs time to recover between sessions. Check the number.',
+    )
+    expect(sessionsPerMonthWarning(12, { needleSpec: { adjustable: false, lengthMm: 0.25 } })).toBeUndefined()
+  })
+
+  it('asks for a schedule only once something is listed to wear out', () => {
+    expect(sessionsPerMonthWarning(undefined, { consumables: [] })).toBeUndefined()
+    expect(sessionsPerMonthWarning(undefined, { consumables: [{ kind: 'cartridge' }] })).toContain('sessions a month')
+  })
+
+  it('keeps the whole device apart from a head or cartridge', () => {
+    const roller = { needleSpec: { replaceableHead: false } }
+    expect(consumablesProblem([{ kind: 'wholeDevice' }], roller)).toBeUndefined()
+    expect(consumablesProblem([{ kind: 'wholeDevice' }, { kind: 'cartridge' }], roller)).toContain(
+      'no head or cartridge to list as well',
+    )
+    expect(consumablesProblem([{ kind: 'cartridge' }], { needleSpec: { replaceableHead: true } })).toBeUndefined()
+    expect(consumablesProblem([], roller)).toBeUndefined()
   })
 })

@@ -3,6 +3,8 @@ import { createContentSource, parseContentEnvironment } from '@microneedling/con
 import { deviceFacetParams, deviceListPageParams } from '@microneedling/content/deviceList'
 import {
   loadAuthors,
+  loadBestForGuide,
+  loadBestForGuideSummaries,
   loadComparison,
   loadComparisonSummaries,
   loadDevice,
@@ -53,6 +55,7 @@ const homeDevice = devices.find((device) => device.intendedUse === 'home')!
 const professionalDevice = devices.find((device) => device.intendedUse === 'professional')!
 const comparison = sampleOfType('comparison')[0]!
 const guide = sampleOfType('guide')[0]!
+const bestForGuide = sampleOfType('bestForGuide')[0]!
 const partnerTracking = new Map(
   sampleOfType('partner').map((partner) => [partner._id, Boolean(partner.trackingParameter)] as const),
 )
@@ -144,6 +147,18 @@ const cases: Record<QueryName, QueryCase[]> = {
   guideSummariesQuery: [caseFor('all guides', {}, (source) => loadGuideSummaries(source))],
   guideBySlugQuery: [
     caseFor(`guide ${slugOf(guide)}`, { slug: slugOf(guide) }, (source) => loadGuide(source, slugOf(guide))),
+  ],
+  bestForGuideSummariesQuery: [caseFor('all best-for guides', {}, (source) => loadBestForGuideSummaries(source))],
+  bestForGuideBySlugQuery: [
+    caseFor(`best-for guide ${slugOf(bestForGuide)}`, { slug: slugOf(bestForGuide) }, (source) =>
+      loadBestForGuide(source, slugOf(bestForGuide)),
+    ),
+    caseFor(
+      'unknown best-for guide',
+      { slug: 'no-such-guide' },
+      (source) => loadBestForGuide(source, 'no-such-guide'),
+      true,
+    ),
   ],
   authorsQuery: [caseFor('all authors', {}, (source) => loadAuthors(source))],
   offerRedirectQuery: [true, false]

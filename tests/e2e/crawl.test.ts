@@ -121,7 +121,7 @@ beforeAll(async () => {
   console.info(
     `[crawl] ${crawled.length} pages crawled from / at 390x844; ${partnerPaths.size} distinct partner links found`,
   )
-}, 240_000)
+}, 480_000)
 
 afterAll(async () => {
   await browser?.close()
@@ -154,6 +154,7 @@ describe('crawl from /', () => {
       /^\/compare\/[^/?]+$/,
       /^\/compare\?devices=/,
       /^\/guides\/[^/?]+$/,
+      /^\/best\/[^/?]+$/,
       /^\/about$/,
       /^\/disclosure$/,
     ]) {
@@ -265,6 +266,7 @@ describe('crawl from /', () => {
       '/devices/no-such-device',
       '/compare/no-such-comparison',
       '/guides/no-such-guide',
+      '/best/no-such-guide',
       '/devices/%3Cscript%3Ealert(1)%3C%2Fscript%3E',
       `/guides/${'a'.repeat(300)}`,
     ]) {
@@ -318,6 +320,6 @@ function pageKindOf(path: string): string | null {
   if (pathname === '/devices') return 'list'
   if (pathname.startsWith('/compare/')) return 'comparison'
   if (pathname === '/compare') return 'compare'
-  if (pathname.startsWith('/guides/')) return 'guide'
+  if (pathname.startsWith('/guides/') || pathname.startsWith('/best/')) return 'guide'
   return null
 }

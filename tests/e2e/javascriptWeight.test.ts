@@ -37,6 +37,8 @@ const pages = [
   },
   { name: 'comparison', path: '/compare/home-roller-vs-home-stamp' },
   { name: 'guide', path: '/guides/cleaning-a-home-microneedling-device' },
+  { name: 'finder', path: '/finder?concern=acneScarring&area=face&experience=firstTime&budget=60&setting=home' },
+  { name: 'best-for guide', path: '/best/best-home-derma-roller-for-fine-lines' },
 ] as const
 
 let site: RunningSite

@@ -23,6 +23,8 @@ const pages = [
   { name: 'device', path: '/devices/luma-titanium-roller-025' },
   // Three devices, home and professional, roller and pens: the widest table a shopper builds often.
   { name: 'compare-3', path: '/compare?devices=luma-titanium-roller-025,fernhill-glide-home-pen,kestrel-pro-pen-p7' },
+  { name: 'finder', path: '/finder?concern=stretchMarks&setting=home' },
+  { name: 'best-for', path: '/best/best-microneedling-pen-for-acne-scarring' },
 ] as const
 
 let site: RunningSite

@@ -88,7 +88,10 @@ export function startTestLakeForSite(port: number): Promise<LocalLake> {
  * Starts a lake with the sample dataset on the build's port, and the site on a fresh copy of the
  * Content Lake build (`name` tells the copies apart: one per test file).
  */
-export async function startContentLakeSite(name: string, options: { port?: number } = {}): Promise<ContentLakeSite> {
+export async function startContentLakeSite(
+  name: string,
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<ContentLakeSite> {
   const build = inject('contentLakeSite')
   if (build.buildFailure)
     throw new Error(`the Content Lake site did not build, so there is nothing to test:\n${build.buildFailure}`)
@@ -98,7 +101,7 @@ export async function startContentLakeSite(name: string, options: { port?: numbe
     site = await startSite({
       distDir: build.distDir,
       ownCopy: name,
-      env: contentLakeSiteEnvironment(lake, build.studioPort),
+      env: { ...contentLakeSiteEnvironment(lake, build.studioPort), ...options.env },
       ...(options.port ? { port: options.port } : {}),
     })
   } catch (error) {

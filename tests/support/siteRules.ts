@@ -201,7 +201,8 @@ export type PageKind = 'device' | 'compare' | 'guide' | 'other'
 export function pageKind(pathname: string): PageKind {
   if (/^\/devices\/[^/]+\/?$/.test(pathname)) return 'device'
   if (/^\/compare(\/[^/]+)?\/?$/.test(pathname)) return 'compare'
-  if (/^\/guides\/[^/]+\/?$/.test(pathname)) return 'guide'
+  // Explainers and best-for guides alike: both make health claims, so both carry the disclaimer.
+  if (/^\/(guides|best)\/[^/]+\/?$/.test(pathname)) return 'guide'
   return 'other'
 }
 

@@ -18,8 +18,8 @@ import { routes } from './lib/seo/urls'
  * What is decided before a page renders:
  * - /devices with a canonical query goes to its cached view (lib/routing/deviceListCache.ts), when
  *   that page of the list exists (lib/routing/listPageLimits.ts);
- * - device, comparison and guide addresses the site has no page for get the prebuilt not-found
- *   page without a query of their own (lib/routing/knownPaths.ts);
+ * - device, comparison and guide (explainer and best-for) addresses the site has no page for get
+ *   the prebuilt not-found page without a query of their own (lib/routing/knownPaths.ts);
  * - partner links, /go/<device slug>/<offer key>: a known offer with a valid stored URL gets a 302
  *   to it (and the click is counted); anything else gets the not-found page. Only the path decides
  *   the target; the `from` parameter (the kind of page the link was on) and the method, purpose and
@@ -100,5 +100,6 @@ export const config = {
     '/devices/:slug',
     '/compare/:slug',
     '/guides/:slug',
+    '/best/:slug',
   ],
 }

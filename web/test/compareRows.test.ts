@@ -51,6 +51,8 @@ describe('buildCompareRows', () => {
       'sterileSingleUseParts',
       'concerns',
       'price',
+      'firstYearCost',
+      'costPerSession',
       'rating',
       'pros',
       'cons',
@@ -101,5 +103,88 @@ describe('buildCompareRows', () => {
 
   it('finds no differences between identical devices', () => {
     expect(buildCompareRows([a, { ...a, slug: 'copy' }]).some((candidate) => candidate.differs)).toBe(false)
+  })
+})
+
+describe('running-cost rows', () => {
+  const penCartridge = { key: 'c', kind: 'cartridge', price: 2.5, currency: 'GBP', packSize: 1, usesEach: 1 } as const
+  const pen = makeDevice({
+    slug: 'pen',
+    formFactor: 'microneedlingPen',
+    sessionsPerMonth: 2,
+    consumables: [penCartridge],
+    offers: [makeOffer({ price: 79 })],
+  })
+  const roller = makeDevice({
+    slug: 'roller',
+    needles: { replaceableHead: false },
+    sessionsPerMonth: 2,
+    consumables: [{ key: 'w', kind: 'wholeDevice', price: undefined, currency: undefined, packSize: 1, usesEach: 12 }],
+    offers: [makeOffer({ price: 19 })],
+  })
+  const rowOf = (rows: ReturnType<typeof buildCompareRows>, key: string) => rows.find((row) => row.key === key)!
+
+  it('shows each device’s first-year cost and cost per session with the sum behind it', () => {
+    const rows = buildCompareRows([pen, roller])
+    expect(rowOf(rows, 'firstYearCost')).toMatchObject({
+      label: 'First-year cost',
+      differs: true,
+      cells: [
+        {
+          kind: 'figure',
+          text: '£139',
+          working: '£79 pen + 24 cartridges at £2.50 (24 sessions, 1 use each) = £139 in the first year',
+        },
+        {
+          kind: 'figure',
+          text: '£38',
+          working: '£19 roller + 1 more at £19 (24 sessions, 12 uses each) = £38 in the first year',
+        },
+      ],
+    })
+    expect(rowOf(rows, 'costPerSession')).toMatchObject({
+      label: 'Cost per session',
+      differs: true,
+      cells: [
+        { kind: 'figure', text: '£2.50' },
+        { kind: 'figure', text: '£1.58' },
+      ],
+    })
+  })
+
+  it('marks no difference when the amounts match, however they were worked out', () => {
+    // £2.50 a session either way: one cartridge a session, or a box of ten.
+    const boxed = makeDevice({
+      slug: 'boxed',
+      formFactor: 'microneedlingPen',
+      sessionsPerMonth: 2,
+      consumables: [{ ...penCartridge, price: 25, packSize: 10 }],
+      offers: [makeOffer({ price: 79 })],
+    })
+    const rows = buildCompareRows([pen, boxed])
+    expect(rowOf(rows, 'costPerSession').differs).toBe(false)
+    // A year of 24 sessions buys three boxes of ten: £154, not £139.
+    expect(rowOf(rows, 'firstYearCost')).toMatchObject({ differs: true, cells: [{ text: '£139' }, { text: '£154' }] })
+  })
+
+  it('works out from what a shopper pays: a sale price counts', () => {
+    const onSale = { ...pen, slug: 'on-sale', offers: [makeOffer({ price: 79, salePrice: 59 })] }
+    expect(rowOf(buildCompareRows([pen, onSale]), 'firstYearCost').cells[1]).toMatchObject({
+      kind: 'figure',
+      text: '£119',
+      working: '£59 pen + 24 cartridges at £2.50 (24 sessions, 1 use each) = £119 in the first year',
+    })
+  })
+
+  it('says why a device has no figure, and counts that as a difference from one that has', () => {
+    const soldOut = { ...pen, slug: 'sold-out', offers: [makeOffer({ price: 79, availability: 'outOfStock' })] }
+    const rows = buildCompareRows([pen, soldOut])
+    expect(rowOf(rows, 'firstYearCost')).toMatchObject({
+      differs: true,
+      cells: [
+        { kind: 'figure', text: '£139' },
+        { kind: 'text', text: 'No shop has it in stock at the moment, so there is no price to work from.' },
+      ],
+    })
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   describeActiveFilters,
   filtersToSearchParams,
+  hasRangeFilters,
   listPageHref,
   parseDeviceFilters,
   parseListPage,
@@ -80,6 +81,44 @@ describe('parseDeviceFilters', () => {
     })
     expect(filters).toMatchObject({ minNeedle: 0.25, maxNeedle: 1, minPrice: 5, maxPrice: 50 })
     expect(messages).toHaveLength(2)
+  })
+})
+
+describe('running-cost filters and sort orders', () => {
+  it('reads a first-year limit in pounds and both running-cost sort orders', () => {
+    expect(parseDeviceFilters({ maxFirstYear: '150', sort: 'first-year-asc' })).toEqual({
+      filters: { maxFirstYear: 150, sort: 'first-year-asc' },
+      messages: [],
+    })
+    expect(parseDeviceFilters({ maxFirstYear: '99.5', sort: 'per-session-asc' }).filters).toEqual({
+      maxFirstYear: 99.5,
+      sort: 'per-session-asc',
+    })
+  })
+
+  it('ignores a first-year limit that is not an amount, saying so, and keeps the sort', () => {
+    for (const bad of ['-1', 'cheap', '2000000']) {
+      const { filters, messages } = parseDeviceFilters({ maxFirstYear: bad, sort: 'first-year-asc' })
+      expect(filters, bad).toEqual({ sort: 'first-year-asc' })
+      expect(messages, bad).toEqual([
+        `Ignored “${bad}” for highest first-year cost: enter an amount in pounds, 0 or more.`,
+      ])
+    }
+    expect(parseDeviceFilters({ sort: 'first-year-desc' }).messages).toEqual([
+      'Ignored “first-year-desc” for sort order: choose one of the listed orders.',
+    ])
+  })
+
+  it('keeps the limit and the sort in the URL, names the limit in pounds, and treats it as a typed range', () => {
+    const { filters } = parseDeviceFilters({ use: 'home', maxFirstYear: '150', sort: 'per-session-asc' })
+    expect(listPageHref(filters, 2)).toBe('/devices?use=home&maxFirstYear=150&sort=per-session-asc&page=2')
+    expect(describeActiveFilters(filters)).toEqual([
+      { name: 'use', text: 'Home use', withoutIt: 'maxFirstYear=150&sort=per-session-asc' },
+      { name: 'maxFirstYear', text: 'First year up to £150', withoutIt: 'use=home&sort=per-session-asc' },
+    ])
+    // Typed amounts have no end, so a list with one is not kept as a view of its own.
+    expect(hasRangeFilters(filters)).toBe(true)
+    expect(hasRangeFilters({ use: 'home' })).toBe(false)
   })
 })
 

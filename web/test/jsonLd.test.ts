@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { breadcrumbJsonLd, productJsonLd, serializeJsonLd } from '@/lib/seo/jsonLd'
+import { bestForItemListJsonLd, breadcrumbJsonLd, productJsonLd, serializeJsonLd } from '@/lib/seo/jsonLd'
 import { makeDevice, makeOffer } from './support/devices'
 
 const author = { _id: 'a1', name: 'Sam Ortiz', slug: 'sam-ortiz', role: 'writer' as const, credentials: undefined }
@@ -108,6 +108,79 @@ describe('productJsonLd', () => {
     }) as Record<string, any>
     expect(data.review).not.toHaveProperty('positiveNotes')
     expect(data.review).not.toHaveProperty('negativeNotes')
+  })
+})
+
+describe('bestForItemListJsonLd', () => {
+  const roller = makeDevice({ name: 'Roller 0.25', slug: 'roller' })
+  const pen = makeDevice({ name: 'Pen 0.3', slug: 'pen' })
+  const offer = makeOffer({ key: 'o1', price: 27.5 })
+  const data = bestForItemListJsonLd({
+    title: 'The best roller for fine lines',
+    pageUrl: 'https://site.example/best/roller-for-fine-lines',
+    picks: [
+      {
+        roleTitle: 'Top pick',
+        reason: 'Titanium needles.',
+        device: roller,
+        deviceUrl: 'https://site.example/devices/roller',
+        offer: { offer, url: go('o1') },
+      },
+      {
+        roleTitle: 'Upgrade pick',
+        reason: 'Sealed cartridges.',
+        device: pen,
+        deviceUrl: 'https://site.example/devices/pen',
+      },
+    ],
+  }) as Record<string, any>
+
+  it('lists the picks in the page’s order, each a Product named with its role', () => {
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'ItemList',
+      name: 'The best roller for fine lines',
+      url: 'https://site.example/best/roller-for-fine-lines',
+      numberOfItems: 2,
+    })
+    expect(data.itemListElement).toEqual([
+      {
+        '@type': 'ListItem',
+        position: 1,
+        name: 'Top pick: Roller 0.25',
+        item: {
+          '@type': 'Product',
+          name: 'Roller 0.25',
+          url: 'https://site.example/devices/roller',
+          description: 'Titanium needles.',
+          brand: { '@type': 'Brand', name: 'Brand' },
+          offers: {
+            '@type': 'Offer',
+            price: '27.50',
+            priceCurrency: 'GBP',
+            availability: 'https://schema.org/InStock',
+            url: go('o1'),
+            seller: { '@type': 'Organization', name: 'Shop' },
+          },
+        },
+      },
+      {
+        '@type': 'ListItem',
+        position: 2,
+        name: 'Upgrade pick: Pen 0.3',
+        item: {
+          '@type': 'Product',
+          name: 'Pen 0.3',
+          url: 'https://site.example/devices/pen',
+          description: 'Sealed cartridges.',
+          brand: { '@type': 'Brand', name: 'Brand' },
+        },
+      },
+    ])
+  })
+
+  it('names no shop directly: an offer’s URL is the site’s own /go/ link', () => {
+    expect(serializeJsonLd(data)).not.toContain('shop.example.com')
   })
 })
 

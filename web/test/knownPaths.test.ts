@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { sampleDatasetPath } from '@microneedling/content/config'
 import { createEmbeddedSource } from '@microneedling/content/source/embedded'
 import type { ContentSource } from '@microneedling/content/source/types'
 import { describe, expect, it } from 'vitest'
@@ -64,10 +65,11 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 20))
 const randomSlug = () => Math.random().toString(36).slice(2, 14)
 
 describe('documentPage', () => {
-  it('reads the kind and slug of device, comparison and guide pages only', () => {
+  it('reads the kind and slug of device, comparison, guide and best-for guide pages only', () => {
     expect(documentPage('/devices/roller-a')).toEqual({ kind: 'device', slug: 'roller-a' })
     expect(documentPage('/compare/a-vs-b/')).toEqual({ kind: 'comparison', slug: 'a-vs-b' })
     expect(documentPage('/guides/%E0%A4%A')).toEqual({ kind: 'guide', slug: '' })
+    expect(documentPage('/best/best-scalp-roller')).toEqual({ kind: 'bestForGuide', slug: 'best-scalp-roller' })
     expect(documentPage('/devices')).toBeNull()
     expect(documentPage('/devices/a/b')).toBeNull()
     expect(documentPage('/go/a/b')).toBeNull()
@@ -85,6 +87,16 @@ describe('known paths', () => {
       expect(await isKnownOffer(source, 'lumina-titanium-roller-025', randomSlug(), now)).toBe(false)
     }
     expect(queries()).toBe(1)
+  })
+
+  it('knows the sample’s best-for guides, and only as best-for guides', async () => {
+    forgetKnownPaths()
+    const sample = createEmbeddedSource(sampleDatasetPath)
+    const now = Date.now()
+    expect(await isKnownPage(sample, 'bestForGuide', 'best-scalp-roller-for-thinning-hair', now)).toBe(true)
+    expect(await isKnownPage(sample, 'bestForGuide', 'best-scalp-roller-for-hair', now)).toBe(false)
+    expect(await isKnownPage(sample, 'guide', 'best-scalp-roller-for-thinning-hair', now)).toBe(false)
+    expect(await isKnownPage(sample, 'bestForGuide', 'cleaning-a-home-microneedling-device', now)).toBe(false)
   })
 
   it('refuses what cannot be a slug or key without any query', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lowestOffer, sortOffers } from '@/lib/catalogue/prices'
+import { lowestOffer, lowestPrice, noPriceText, sortOffers } from '@/lib/catalogue/prices'
 import { usableOffers } from '@/lib/partnerLinks/usableOffers'
 import { makeOffer } from './support/devices'
 
@@ -10,10 +10,26 @@ describe('lowestOffer', () => {
     expect(lowestOffer([makeOffer({ price: 20 }), cheapButGone, cheapest])).toBe(cheapest)
   })
 
-  it('falls back to out-of-stock offers when nothing else is listed', () => {
-    const only = makeOffer({ price: 30, availability: 'outOfStock' })
-    expect(lowestOffer([only])).toBe(only)
+  it('has no "from" price when every offer is out of stock, and says which of the two it is', () => {
+    const device = { offers: [makeOffer({ price: 30, availability: 'outOfStock' })] }
+    expect(lowestOffer(device.offers)).toBeUndefined()
+    expect(noPriceText(device)).toBe('Out of stock at every shop')
     expect(lowestOffer([])).toBeUndefined()
+    expect(noPriceText({ offers: [] })).toBe('No current offers')
+  })
+
+  it('ranks by what a shopper pays now: a sale price while its sale applies', () => {
+    const now = new Date('2026-06-10T12:00:00Z')
+    const onSale = makeOffer({
+      price: 40,
+      salePrice: 18,
+      salePriceEffective: { from: '2026-06-01T00:00:00Z', to: '2026-06-20T00:00:00Z' },
+    })
+    const saleOver = makeOffer({ price: 30, salePrice: 10, salePriceEffective: { to: '2026-06-05T00:00:00Z' } })
+    const plain = makeOffer({ price: 20 })
+    expect(lowestOffer([plain, saleOver, onSale], now)).toBe(onSale)
+    expect(lowestPrice({ offers: [plain, saleOver, onSale] }, now)).toEqual({ amount: 18, currency: 'GBP' })
+    expect(sortOffers([saleOver, plain, onSale], now)).toEqual([onSale, plain, saleOver])
   })
 
   it('prefers prices in pounds over smaller numbers in other currencies', () => {

@@ -10,6 +10,8 @@ export const cacheTags = {
   comparison: (slug: string) => `comparison:${slug}`,
   guides: 'guides',
   guide: (slug: string) => `guide:${slug}`,
+  bestForGuides: 'bestForGuides',
+  bestForGuide: (slug: string) => `bestForGuide:${slug}`,
   authors: 'authors',
   partners: 'partners',
 } as const

@@ -14,6 +14,8 @@ import type { ContentSource } from './source/types.ts'
  * snapshot into the build, so the site would stop seeing edits to the file.
  */
 export const sampleDatasetPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'sample', 'dataset.ndjson')
+/** The repository's root (the sample partners name their feeds as paths in it). */
+export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 
 /** An optional variable; empty strings count as unset. */
 export const optional = <T extends z.ZodType>(schema: T) =>

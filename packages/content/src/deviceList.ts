@@ -21,6 +21,8 @@ export const deviceSortOrders = [
   { value: 'price-desc', title: 'Price: highest first' },
   { value: 'needle-asc', title: 'Needle length: shortest first' },
   { value: 'needle-desc', title: 'Needle length: longest first' },
+  { value: 'first-year-asc', title: 'First-year cost: lowest first' },
+  { value: 'per-session-asc', title: 'Cost per session: lowest first' },
   { value: 'name', title: 'Name: A to Z' },
 ] as const
 export type DeviceSortOrder = (typeof deviceSortOrders)[number]['value']
@@ -35,6 +37,8 @@ export interface DeviceFilters {
   maxNeedle?: number
   minPrice?: number
   maxPrice?: number
+  /** In pounds: the device and a year of what it uses up (runningCosts.ts). */
+  maxFirstYear?: number
   sort: DeviceSortOrder
 }
 
@@ -63,6 +67,7 @@ export function deviceFilterParams(filters: Omit<DeviceFilters, 'sort'>) {
     maxNeedle: filters.maxNeedle ?? null,
     minPrice: filters.minPrice ?? null,
     maxPrice: filters.maxPrice ?? null,
+    maxFirstYear: filters.maxFirstYear ?? null,
   }
 }
 

@@ -222,6 +222,23 @@ export async function loadGuide(source: ContentSource, slug: string, options: Lo
   return parseOne(schemas.guideDetailSchema, raw, 'guide page')
 }
 
+export async function loadBestForGuideSummaries(source: ContentSource, options: LoadOptions = {}) {
+  const raw = await run(source, 'bestForGuideSummariesQuery', {}, [cacheTags.bestForGuides], options)
+  return parseList(schemas.bestForGuideSummarySchema, raw, 'best-for guide list')
+}
+
+/** Tagged with devices and authors too: a pick's price, stock or name, and the byline, are shown on the page. */
+export async function loadBestForGuide(source: ContentSource, slug: string, options: LoadOptions = {}) {
+  const raw = await run(
+    source,
+    'bestForGuideBySlugQuery',
+    { slug },
+    [cacheTags.bestForGuides, cacheTags.bestForGuide(slug), cacheTags.devices, cacheTags.authors],
+    options,
+  )
+  return parseOne(schemas.bestForGuideDetailSchema, raw, 'best-for guide page')
+}
+
 export async function loadAuthors(source: ContentSource, options: LoadOptions = {}) {
   const raw = await run(source, 'authorsQuery', {}, [cacheTags.authors], options)
   return parseList(schemas.authorWithBioSchema, raw, 'author list')
@@ -249,19 +266,25 @@ export async function confirmContentAnswers(source: ContentSource): Promise<void
 
 /** Every slug with a page, and every device's offer keys (see knownPathsQuery). */
 export async function loadKnownPaths(source: ContentSource) {
-  const raw = await run(source, 'knownPathsQuery', {}, [cacheTags.devices, cacheTags.comparisons, cacheTags.guides], {})
+  const raw = await run(
+    source,
+    'knownPathsQuery',
+    {},
+    [cacheTags.devices, cacheTags.comparisons, cacheTags.guides, cacheTags.bestForGuides],
+    {},
+  )
   return schemas.knownPathsSchema.parse(raw ?? {})
 }
 
 /**
  * One sitemap's pages: devices `start` to `end` (in id order, so sitemaps do not shift when a
- * device is renamed) and, with `withEditorial`, every comparison and guide.
+ * device is renamed) and, with `withEditorial`, every comparison and guide of either kind.
  */
 export async function loadSitemapEntries(
   source: ContentSource,
   { start, end, withEditorial }: { start: number; end: number; withEditorial: boolean },
 ) {
-  const tags = [cacheTags.devices, cacheTags.comparisons, cacheTags.guides]
+  const tags = [cacheTags.devices, cacheTags.comparisons, cacheTags.guides, cacheTags.bestForGuides]
   const raw = await run(source, 'sitemapQuery', { start, end, withEditorial }, tags, {})
   return schemas.sitemapSchema.parse(raw ?? {})
 }

@@ -34,12 +34,16 @@ const deviceSummaryFields = /* groq */ `
   verdict,
   pros,
   cons,
+  sessionsPerMonth,
+  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },
   "images": images[]{ _key, alt, asset },
   "offers": offers[]{
     "key": _key,
     url,
     price,
     currency,
+    salePrice,
+    salePriceEffective,
     availability,
     priceCheckedAt,
     "partner": partner->${partnerProjection}
@@ -68,19 +72,67 @@ const longestNeedle = /* groq */ `select(needleSpec.adjustable == true => needle
 const byNeedle = /* groq */ `($minNeedle == null || ${longestNeedle} >= $minNeedle)
   && ($maxNeedle == null || ${shortestNeedle} <= $maxNeedle)`
 /**
- * The "from" price: the cheapest offer a shopper can act on (out of stock only when nothing else
- * is listed), in pounds when any shop quotes pounds. web/src/lib/prices.ts applies the same rule
- * to the offers a page shows.
+ * What a shopper pays for an offer now: its sale price while the sale applies (below the price,
+ * inside its period), else its price, as `shopperPrice` in offerPrice.ts works it out.
+ */
+const payingPrice = /* groq */ `select(
+    defined(salePrice) && salePrice > 0 && salePrice < price
+      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))
+      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,
+    price
+  )`
+/**
+ * The "from" price: the cheapest offer a shopper can buy now, in pounds when any shop in stock
+ * quotes pounds. An offer out of stock never sets it, so a device out of stock everywhere has
+ * none: it sorts last and no price filter matches it. web/src/lib/catalogue/prices.ts applies the
+ * same rule to the offers a page shows.
  */
 const fromPrice = /* groq */ `coalesce(
-    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),
-    math::min(offers[availability != "outOfStock"].price),
-    math::min(offers[currency == "GBP"].price),
-    math::min(offers[].price)
+    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": ${payingPrice} }.pays),
+    math::min(offers[availability != "outOfStock"]{ "pays": ${payingPrice} }.pays)
   )`
 const byPrice = /* groq */ `($minPrice == null || ${fromPrice} >= $minPrice) && ($maxPrice == null || ${fromPrice} <= $maxPrice)`
 
-const matchesEveryFilter = /* groq */ `${isListedDevice} && ${byUse} && ${byForm} && ${byMaterial} && ${byConcern} && ${byNeedle} && ${byPrice}`
+/**
+ * Running costs, worked out as packages/content/src/runningCosts.ts works them out for a page (a
+ * test runs both on the same devices): only for a device with a whole number of sessions a month,
+ * consumables that can all be priced in pounds, and an offer in pounds in stock, so that the "from"
+ * price is in pounds too. The kinds are the vocabulary's `consumableKinds`.
+ */
+const isPricedConsumable = /* groq */ `kind in ["replacementHead", "cartridge", "wholeDevice"]
+  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0
+  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))`
+const hasRunningCosts = /* groq */ `(sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0
+  && count(consumables[${isPricedConsumable}]) == count(consumables)
+  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0)`
+/**
+ * The device's "from" price beside what a year of running costs needs, named once each, as GROQ
+ * has no variables: the projections after it read them (`^.` from each consumable).
+ */
+const runningCostFacts = /* groq */ `{ "devicePrice": ${fromPrice}, "sessions": sessionsPerMonth * 12, consumables }`
+/**
+ * The device and a year of what it uses up, to the penny: for each consumable, the units the
+ * year's sessions use, less what comes with the device (a fitted head; the device bought, with the
+ * rest of its pack), bought in whole packs. GROQ has no ceil(): a quotient is rounded up with `%`.
+ */
+const firstYearCost = /* groq */ `select(${hasRunningCosts} => ${runningCostFacts}{
+    "cost": round(devicePrice + math::sum(consumables[]{
+      packSize,
+      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),
+      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)
+        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)
+    }{
+      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)
+    }.cost), 2)
+  }.cost)`
+/** What one session uses up: each consumable's pack price over the uses in a pack. */
+const costPerSession = /* groq */ `select(${hasRunningCosts} => ${runningCostFacts}{
+    "cost": math::sum(consumables[]{ "share": select(kind == "wholeDevice" => ^.devicePrice, price) / (packSize * usesEach) }.share)
+  }.cost)`
+/** A device whose first-year cost cannot be worked out matches no first-year limit. */
+const byFirstYearCost = /* groq */ `($maxFirstYear == null || ${firstYearCost} <= $maxFirstYear)`
+
+const matchesEveryFilter = /* groq */ `${isListedDevice} && ${byUse} && ${byForm} && ${byMaterial} && ${byConcern} && ${byNeedle} && ${byPrice} && ${byFirstYearCost}`
 
 /**
  * Sort keys for `$sort` (see deviceList.ts): numbers ascending, so descending orders negate them,
@@ -94,6 +146,8 @@ const sortKeys = /* groq */ `
     $sort == "price-desc" => -${fromPrice},
     $sort == "needle-asc" => ${shortestNeedle},
     $sort == "needle-desc" => -${longestNeedle},
+    $sort == "first-year-asc" => ${firstYearCost},
+    $sort == "per-session-asc" => ${costPerSession},
     0
   ), 1000000000),
   "sortSecond": select(
@@ -116,10 +170,10 @@ export const deviceListPageQuery = defineQuery(`{
  * text stays the same when the vocabulary grows.
  */
 export const deviceFacetsQuery = defineQuery(`{
-  "use": $useOptions[]{ value, "count": count(*[${isListedDevice} && (intendedUse == ^.value) && ${byForm} && ${byMaterial} && ${byConcern} && ${byNeedle} && ${byPrice}]) },
-  "form": $formOptions[]{ value, "count": count(*[${isListedDevice} && ${byUse} && (formFactor == ^.value) && ${byMaterial} && ${byConcern} && ${byNeedle} && ${byPrice}]) },
-  "material": $materialOptions[]{ value, "count": count(*[${isListedDevice} && ${byUse} && ${byForm} && (needleSpec.material == ^.value) && ${byConcern} && ${byNeedle} && ${byPrice}]) },
-  "concern": $concernOptions[]{ value, "count": count(*[${isListedDevice} && ${byUse} && ${byForm} && ${byMaterial} && (^.value in concerns) && ${byNeedle} && ${byPrice}]) }
+  "use": $useOptions[]{ value, "count": count(*[${isListedDevice} && (intendedUse == ^.value) && ${byForm} && ${byMaterial} && ${byConcern} && ${byNeedle} && ${byPrice} && ${byFirstYearCost}]) },
+  "form": $formOptions[]{ value, "count": count(*[${isListedDevice} && ${byUse} && (formFactor == ^.value) && ${byMaterial} && ${byConcern} && ${byNeedle} && ${byPrice} && ${byFirstYearCost}]) },
+  "material": $materialOptions[]{ value, "count": count(*[${isListedDevice} && ${byUse} && ${byForm} && (needleSpec.material == ^.value) && ${byConcern} && ${byNeedle} && ${byPrice} && ${byFirstYearCost}]) },
+  "concern": $concernOptions[]{ value, "count": count(*[${isListedDevice} && ${byUse} && ${byForm} && ${byMaterial} && (^.value in concerns) && ${byNeedle} && ${byPrice} && ${byFirstYearCost}]) }
 }`)
 
 /** The best-rated devices, and the best for each use, for the home page's picks. */
@@ -215,6 +269,38 @@ export const guideBySlugQuery = defineQuery(`*[(_type == "guide") && (slug.curre
   "medicalReviewer": medicalReviewer->${authorProjection}
 }`)
 
+/** A "best for" guide as lists show it: what it is about and who it is for. */
+export const bestForGuideSummariesQuery =
+  defineQuery(`*[(_type == "bestForGuide") && defined(slug.current)] | order(title asc){
+  _id,
+  _updatedAt,
+  title,
+  "slug": slug.current,
+  concern,
+  whoItIsFor,
+  lastUpdatedAt
+}`)
+
+/**
+ * A "best for" guide's page: each pick and competitor with the device as lists show it (its
+ * offers give the pick's price and partner link), and the byline. Device references resolve only
+ * to published devices, so a pick whose device is not published is simply absent.
+ */
+export const bestForGuideBySlugQuery = defineQuery(`*[(_type == "bestForGuide") && (slug.current == $slug)][0]{
+  _id,
+  _updatedAt,
+  title,
+  "slug": slug.current,
+  concern,
+  whoItIsFor,
+  howWeChose,
+  lastUpdatedAt,
+  "picks": picks[]{ "key": _key, role, reason, "device": device->{ ${deviceSummaryFields} } },
+  "competition": competition[]{ "key": _key, note, "device": device->{ ${deviceSummaryFields} } },
+  "writer": writer->${authorProjection},
+  "medicalReviewer": medicalReviewer->${authorProjection}
+}`)
+
 export const authorsQuery = defineQuery(`*[(_type == "author") && defined(slug.current)] | order(name asc){
   ${authorFields},
   bio
@@ -231,13 +317,15 @@ export const offerRedirectQuery = defineQuery(`*[(_type == "device") && (slug.cu
 
 /**
  * One sitemap's worth of pages: devices in a slice (`$start`, `$end`), and, in the first sitemap
- * only (`$withEditorial`), the comparisons and guides. With each, the few fields whose absence
- * keeps its page from rendering, so a sitemap does not list a page that answers 404.
+ * only (`$withEditorial`), the comparisons and guides (explainers and "best for" guides). With
+ * each, the few fields whose absence keeps its page from rendering, so a sitemap does not list a
+ * page that answers 404.
  */
 export const sitemapQuery = defineQuery(`{
   "devices": *[${isListedDevice}] | order(_id asc)[$start...$end]{ "slug": slug.current, _updatedAt, name, intendedUse, rating, verdict },
   "comparisons": *[$withEditorial && (_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title, verdict },
-  "guides": *[$withEditorial && (_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title }
+  "guides": *[$withEditorial && (_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title },
+  "bestForGuides": *[$withEditorial && (_type == "bestForGuide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title }
 }`)
 
 /** How many devices have a page: the number of device sitemaps follows from it. */
@@ -250,5 +338,6 @@ export const listedDeviceCountQuery = defineQuery(`count(*[${isListedDevice}])`)
 export const knownPathsQuery = defineQuery(`{
   "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, "offerKeys": offers[]._key },
   "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current },
-  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current }
+  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current },
+  "bestForGuides": *[(_type == "bestForGuide") && defined(slug.current)]{ "slug": slug.current }
 }`)

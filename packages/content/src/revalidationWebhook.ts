@@ -4,7 +4,7 @@
  * definition, so the README, the site's payload schema and the local lake cannot drift apart.
  */
 export const revalidationWebhook = {
-  filter: '_type in ["device", "comparison", "guide", "partner", "brand", "author", "siteSettings"]',
+  filter: '_type in ["device", "comparison", "guide", "bestForGuide", "partner", "brand", "author", "siteSettings"]',
   projection:
     '{_type, _id, "slug": coalesce(after().slug.current, before().slug.current), "previousSlug": before().slug.current}',
   /** Sanity delivers a failed webhook again, this many times, this far apart, with the same idempotency-key. */

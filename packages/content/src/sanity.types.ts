@@ -57,10 +57,40 @@ export type BlockContent = Array<
     }
 >;
 
+export type DeviceReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "device";
+};
+
+export type BestForCompetitor = {
+  _type: "bestForCompetitor";
+  device?: DeviceReference;
+  note?: string;
+};
+
+export type BestForPick = {
+  _type: "bestForPick";
+  role: "topPick" | "budgetPick" | "upgradePick";
+  device?: DeviceReference;
+  reason?: string;
+};
+
 export type Caveat = {
   _type: "caveat";
   statement?: string;
   details?: string;
+};
+
+export type Consumable = {
+  _type: "consumable";
+  kind: "replacementHead" | "cartridge" | "wholeDevice";
+  price?: number;
+  currency?: "GBP" | "USD" | "EUR" | "CAD" | "AUD";
+  priceCheckedAt?: string;
+  packSize: number;
+  usesEach: number;
 };
 
 export type PartnerReference = {
@@ -131,6 +161,40 @@ export type AuthorReference = {
   [internalGroqTypeReferenceTo]?: "author";
 };
 
+export type BestForGuide = {
+  _id: string;
+  _type: "bestForGuide";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  title?: string;
+  slug?: Slug;
+  concern:
+    | "wrinkles"
+    | "scarring"
+    | "acneScarring"
+    | "alopecia"
+    | "pigmentation"
+    | "stretchMarks"
+    | "rosacea"
+    | "looseSkin";
+  picks?: Array<
+    {
+      _key: string;
+    } & BestForPick
+  >;
+  whoItIsFor?: string;
+  howWeChose?: BlockContent;
+  competition?: Array<
+    {
+      _key: string;
+    } & BestForCompetitor
+  >;
+  lastUpdatedAt: string;
+  writer?: AuthorReference;
+  medicalReviewer?: AuthorReference;
+};
+
 export type Guide = {
   _id: string;
   _type: "guide";
@@ -144,13 +208,6 @@ export type Guide = {
   writer?: AuthorReference;
   medicalReviewer?: AuthorReference;
   lastReviewedAt: string;
-};
-
-export type DeviceReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "device";
 };
 
 export type Comparison = {
@@ -207,6 +264,12 @@ export type Device = {
   }>;
   needleSpec: NeedleSpec;
   care?: string;
+  consumables?: Array<
+    {
+      _key: string;
+    } & Consumable
+  >;
+  sessionsPerMonth?: number;
   verdict?: string;
   rating: number;
   pros: Array<string>;
@@ -381,15 +444,19 @@ export type AllSanitySchemaTypes =
   | SalePriceEffective
   | SanityImageAssetReference
   | BlockContent
+  | DeviceReference
+  | BestForCompetitor
+  | BestForPick
   | Caveat
+  | Consumable
   | PartnerReference
   | Offer
   | NeedleSpec
   | Partner
   | Slug
   | AuthorReference
+  | BestForGuide
   | Guide
-  | DeviceReference
   | Comparison
   | BrandReference
   | Device
@@ -409,7 +476,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../packages/content/src/queries.ts
 // Variable: deviceListPageQuery
-// Query: {  "total": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) <= $maxPrice)]),  "catalogueSize": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])]),  "devices": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) <= $maxPrice)]{ ...,   "sortFirst": coalesce(select(    $sort == "rating" => -rating,    $sort == "price-asc" => coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ),    $sort == "price-desc" => -coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ),    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),    0  ), 1000000000),  "sortSecond": select(    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),    0  ) }    | order(sortFirst asc, sortSecond asc, lower(name) asc, _id asc)[$start...$end]{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } }}
+// Query: {  "total": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ) <= $maxPrice) && ($maxFirstYear == null || select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ), "sessions": sessionsPerMonth * 12, consumables }{    "cost": round(devicePrice + math::sum(consumables[]{      packSize,      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)    }{      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)    }.cost), 2)  }.cost) <= $maxFirstYear)]),  "catalogueSize": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])]),  "devices": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ) <= $maxPrice) && ($maxFirstYear == null || select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ), "sessions": sessionsPerMonth * 12, consumables }{    "cost": round(devicePrice + math::sum(consumables[]{      packSize,      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)    }{      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)    }.cost), 2)  }.cost) <= $maxFirstYear)]{ ...,   "sortFirst": coalesce(select(    $sort == "rating" => -rating,    $sort == "price-asc" => coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ),    $sort == "price-desc" => -coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ),    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),    $sort == "first-year-asc" => select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ), "sessions": sessionsPerMonth * 12, consumables }{    "cost": round(devicePrice + math::sum(consumables[]{      packSize,      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)    }{      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)    }.cost), 2)  }.cost),    $sort == "per-session-asc" => select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ), "sessions": sessionsPerMonth * 12, consumables }{    "cost": math::sum(consumables[]{ "share": select(kind == "wholeDevice" => ^.devicePrice, price) / (packSize * usesEach) }.share)  }.cost),    0  ), 1000000000),  "sortSecond": select(    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),    0  ) }    | order(sortFirst asc, sortSecond asc, lower(name) asc, _id asc)[$start...$end]{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  sessionsPerMonth,  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    salePrice,    salePriceEffective,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } }}
 export type DeviceListPageQueryResult = {
   total: number;
   catalogueSize: number;
@@ -449,6 +516,16 @@ export type DeviceListPageQueryResult = {
     verdict: string | null;
     pros: Array<string>;
     cons: Array<string>;
+    sessionsPerMonth: number | null;
+    consumables: Array<{
+      key: string;
+      kind: "cartridge" | "replacementHead" | "wholeDevice";
+      price: number | null;
+      currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD" | null;
+      priceCheckedAt: string | null;
+      packSize: number;
+      usesEach: number;
+    }> | null;
     images: Array<{
       _key: string;
       alt: string | null;
@@ -459,6 +536,8 @@ export type DeviceListPageQueryResult = {
       url: string;
       price: number;
       currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+      salePrice: number | null;
+      salePriceEffective: SalePriceEffective | null;
       availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
       priceCheckedAt: string;
       partner: {
@@ -477,7 +556,7 @@ export type DeviceListPageQueryResult = {
 
 // Source: ../packages/content/src/queries.ts
 // Variable: deviceFacetsQuery
-// Query: {  "use": $useOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && (intendedUse == ^.value) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) <= $maxPrice)]) },  "form": $formOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && (formFactor == ^.value) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) <= $maxPrice)]) },  "material": $materialOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && (needleSpec.material == ^.value) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) <= $maxPrice)]) },  "concern": $concernOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && (^.value in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),    math::min(offers[availability != "outOfStock"].price),    math::min(offers[currency == "GBP"].price),    math::min(offers[].price)  ) <= $maxPrice)]) }}
+// Query: {  "use": $useOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && (intendedUse == ^.value) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ) <= $maxPrice) && ($maxFirstYear == null || select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ), "sessions": sessionsPerMonth * 12, consumables }{    "cost": round(devicePrice + math::sum(consumables[]{      packSize,      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)    }{      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)    }.cost), 2)  }.cost) <= $maxFirstYear)]) },  "form": $formOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && (formFactor == ^.value) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ) <= $maxPrice) && ($maxFirstYear == null || select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ), "sessions": sessionsPerMonth * 12, consumables }{    "cost": round(devicePrice + math::sum(consumables[]{      packSize,      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)    }{      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)    }.cost), 2)  }.cost) <= $maxFirstYear)]) },  "material": $materialOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && (needleSpec.material == ^.value) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ) <= $maxPrice) && ($maxFirstYear == null || select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ), "sessions": sessionsPerMonth * 12, consumables }{    "cost": round(devicePrice + math::sum(consumables[]{      packSize,      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)    }{      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)    }.cost), 2)  }.cost) <= $maxFirstYear)]) },  "concern": $concernOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && (^.value in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ) >= $minPrice) && ($maxPrice == null || coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ) <= $maxPrice) && ($maxFirstYear == null || select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays),    math::min(offers[availability != "outOfStock"]{ "pays": select(    defined(salePrice) && salePrice > 0 && salePrice < price      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,    price  ) }.pays)  ), "sessions": sessionsPerMonth * 12, consumables }{    "cost": round(devicePrice + math::sum(consumables[]{      packSize,      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)    }{      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)    }.cost), 2)  }.cost) <= $maxFirstYear)]) }}
 export type DeviceFacetsQueryResult = {
   use: unknown;
   form: unknown;
@@ -487,7 +566,7 @@ export type DeviceFacetsQueryResult = {
 
 // Source: ../packages/content/src/queries.ts
 // Variable: topRatedDevicesQuery
-// Query: {  "overall": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])] | order(rating desc, lower(name) asc, _id asc)[0...$count]{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } },  "home": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && (intendedUse == "home")] | order(rating desc, lower(name) asc, _id asc)[0]{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } },  "professional": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && (intendedUse == "professional")] | order(rating desc, lower(name) asc, _id asc)[0]{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } }}
+// Query: {  "overall": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])] | order(rating desc, lower(name) asc, _id asc)[0...$count]{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  sessionsPerMonth,  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    salePrice,    salePriceEffective,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } },  "home": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && (intendedUse == "home")] | order(rating desc, lower(name) asc, _id asc)[0]{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  sessionsPerMonth,  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    salePrice,    salePriceEffective,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } },  "professional": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && (intendedUse == "professional")] | order(rating desc, lower(name) asc, _id asc)[0]{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  sessionsPerMonth,  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    salePrice,    salePriceEffective,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } }}
 export type TopRatedDevicesQueryResult = {
   overall: Array<{
     _id: string;
@@ -525,6 +604,16 @@ export type TopRatedDevicesQueryResult = {
     verdict: string | null;
     pros: Array<string>;
     cons: Array<string>;
+    sessionsPerMonth: number | null;
+    consumables: Array<{
+      key: string;
+      kind: "cartridge" | "replacementHead" | "wholeDevice";
+      price: number | null;
+      currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD" | null;
+      priceCheckedAt: string | null;
+      packSize: number;
+      usesEach: number;
+    }> | null;
     images: Array<{
       _key: string;
       alt: string | null;
@@ -535,6 +624,8 @@ export type TopRatedDevicesQueryResult = {
       url: string;
       price: number;
       currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+      salePrice: number | null;
+      salePriceEffective: SalePriceEffective | null;
       availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
       priceCheckedAt: string;
       partner: {
@@ -585,6 +676,16 @@ export type TopRatedDevicesQueryResult = {
     verdict: string | null;
     pros: Array<string>;
     cons: Array<string>;
+    sessionsPerMonth: number | null;
+    consumables: Array<{
+      key: string;
+      kind: "cartridge" | "replacementHead" | "wholeDevice";
+      price: number | null;
+      currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD" | null;
+      priceCheckedAt: string | null;
+      packSize: number;
+      usesEach: number;
+    }> | null;
     images: Array<{
       _key: string;
       alt: string | null;
@@ -595,6 +696,8 @@ export type TopRatedDevicesQueryResult = {
       url: string;
       price: number;
       currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+      salePrice: number | null;
+      salePriceEffective: SalePriceEffective | null;
       availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
       priceCheckedAt: string;
       partner: {
@@ -645,6 +748,16 @@ export type TopRatedDevicesQueryResult = {
     verdict: string | null;
     pros: Array<string>;
     cons: Array<string>;
+    sessionsPerMonth: number | null;
+    consumables: Array<{
+      key: string;
+      kind: "cartridge" | "replacementHead" | "wholeDevice";
+      price: number | null;
+      currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD" | null;
+      priceCheckedAt: string | null;
+      packSize: number;
+      usesEach: number;
+    }> | null;
     images: Array<{
       _key: string;
       alt: string | null;
@@ -655,6 +768,8 @@ export type TopRatedDevicesQueryResult = {
       url: string;
       price: number;
       currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+      salePrice: number | null;
+      salePriceEffective: SalePriceEffective | null;
       availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
       priceCheckedAt: string;
       partner: {
@@ -741,7 +856,7 @@ export type SiteSettingsQueryResult =
 
 // Source: ../packages/content/src/queries.ts
 // Variable: deviceBySlugQuery
-// Query: *[(_type == "device") && (slug.current == $slug)][0]{    _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  },  review,  care,  lastReviewedAt,  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }}
+// Query: *[(_type == "device") && (slug.current == $slug)][0]{    _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  sessionsPerMonth,  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    salePrice,    salePriceEffective,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  },  review,  care,  lastReviewedAt,  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }}
 export type DeviceBySlugQueryResult = {
   _id: string;
   _updatedAt: string;
@@ -778,6 +893,16 @@ export type DeviceBySlugQueryResult = {
   verdict: string | null;
   pros: Array<string>;
   cons: Array<string>;
+  sessionsPerMonth: number | null;
+  consumables: Array<{
+    key: string;
+    kind: "cartridge" | "replacementHead" | "wholeDevice";
+    price: number | null;
+    currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD" | null;
+    priceCheckedAt: string | null;
+    packSize: number;
+    usesEach: number;
+  }> | null;
   images: Array<{
     _key: string;
     alt: string | null;
@@ -788,6 +913,8 @@ export type DeviceBySlugQueryResult = {
     url: string;
     price: number;
     currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+    salePrice: number | null;
+    salePriceEffective: SalePriceEffective | null;
     availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
     priceCheckedAt: string;
     partner: {
@@ -822,7 +949,7 @@ export type DeviceBySlugQueryResult = {
 
 // Source: ../packages/content/src/queries.ts
 // Variable: devicesBySlugsQuery
-// Query: *[(_type == "device") && (slug.current in $slugs)]{    _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  }}
+// Query: *[(_type == "device") && (slug.current in $slugs)]{    _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  sessionsPerMonth,  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    salePrice,    salePriceEffective,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  }}
 export type DevicesBySlugsQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -859,6 +986,16 @@ export type DevicesBySlugsQueryResult = Array<{
   verdict: string | null;
   pros: Array<string>;
   cons: Array<string>;
+  sessionsPerMonth: number | null;
+  consumables: Array<{
+    key: string;
+    kind: "cartridge" | "replacementHead" | "wholeDevice";
+    price: number | null;
+    currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD" | null;
+    priceCheckedAt: string | null;
+    packSize: number;
+    usesEach: number;
+  }> | null;
   images: Array<{
     _key: string;
     alt: string | null;
@@ -869,6 +1006,8 @@ export type DevicesBySlugsQueryResult = Array<{
     url: string;
     price: number;
     currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+    salePrice: number | null;
+    salePriceEffective: SalePriceEffective | null;
     availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
     priceCheckedAt: string;
     partner: {
@@ -886,7 +1025,7 @@ export type DevicesBySlugsQueryResult = Array<{
 
 // Source: ../packages/content/src/queries.ts
 // Variable: comparisonSummariesQuery
-// Query: *[(_type == "comparison") && defined(slug.current)] | order(publishedAt desc){  _id,  _updatedAt,  title,  "slug": slug.current,  verdict,  publishedAt,  "devices": devices[]->{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } }}
+// Query: *[(_type == "comparison") && defined(slug.current)] | order(publishedAt desc){  _id,  _updatedAt,  title,  "slug": slug.current,  verdict,  publishedAt,  "devices": devices[]->{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  sessionsPerMonth,  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    salePrice,    salePriceEffective,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } }}
 export type ComparisonSummariesQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -930,6 +1069,16 @@ export type ComparisonSummariesQueryResult = Array<{
     verdict: string | null;
     pros: Array<string>;
     cons: Array<string>;
+    sessionsPerMonth: number | null;
+    consumables: Array<{
+      key: string;
+      kind: "cartridge" | "replacementHead" | "wholeDevice";
+      price: number | null;
+      currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD" | null;
+      priceCheckedAt: string | null;
+      packSize: number;
+      usesEach: number;
+    }> | null;
     images: Array<{
       _key: string;
       alt: string | null;
@@ -940,6 +1089,8 @@ export type ComparisonSummariesQueryResult = Array<{
       url: string;
       price: number;
       currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+      salePrice: number | null;
+      salePriceEffective: SalePriceEffective | null;
       availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
       priceCheckedAt: string;
       partner: {
@@ -958,7 +1109,7 @@ export type ComparisonSummariesQueryResult = Array<{
 
 // Source: ../packages/content/src/queries.ts
 // Variable: comparisonBySlugQuery
-// Query: *[(_type == "comparison") && (slug.current == $slug)][0]{  _id,  _updatedAt,  title,  "slug": slug.current,  verdict,  body,  publishedAt,  "devices": devices[]->{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } }}
+// Query: *[(_type == "comparison") && (slug.current == $slug)][0]{  _id,  _updatedAt,  title,  "slug": slug.current,  verdict,  body,  publishedAt,  "devices": devices[]->{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  sessionsPerMonth,  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    salePrice,    salePriceEffective,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } }}
 export type ComparisonBySlugQueryResult = {
   _id: string;
   _updatedAt: string;
@@ -1003,6 +1154,16 @@ export type ComparisonBySlugQueryResult = {
     verdict: string | null;
     pros: Array<string>;
     cons: Array<string>;
+    sessionsPerMonth: number | null;
+    consumables: Array<{
+      key: string;
+      kind: "cartridge" | "replacementHead" | "wholeDevice";
+      price: number | null;
+      currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD" | null;
+      priceCheckedAt: string | null;
+      packSize: number;
+      usesEach: number;
+    }> | null;
     images: Array<{
       _key: string;
       alt: string | null;
@@ -1013,6 +1174,8 @@ export type ComparisonBySlugQueryResult = {
       url: string;
       price: number;
       currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+      salePrice: number | null;
+      salePriceEffective: SalePriceEffective | null;
       availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
       priceCheckedAt: string;
       partner: {
@@ -1068,6 +1231,216 @@ export type GuideBySlugQueryResult = {
 } | null;
 
 // Source: ../packages/content/src/queries.ts
+// Variable: bestForGuideSummariesQuery
+// Query: *[(_type == "bestForGuide") && defined(slug.current)] | order(title asc){  _id,  _updatedAt,  title,  "slug": slug.current,  concern,  whoItIsFor,  lastUpdatedAt}
+export type BestForGuideSummariesQueryResult = Array<{
+  _id: string;
+  _updatedAt: string;
+  title: string | null;
+  slug: string;
+  concern:
+    | "acneScarring"
+    | "alopecia"
+    | "looseSkin"
+    | "pigmentation"
+    | "rosacea"
+    | "scarring"
+    | "stretchMarks"
+    | "wrinkles";
+  whoItIsFor: string | null;
+  lastUpdatedAt: string;
+}>;
+
+// Source: ../packages/content/src/queries.ts
+// Variable: bestForGuideBySlugQuery
+// Query: *[(_type == "bestForGuide") && (slug.current == $slug)][0]{  _id,  _updatedAt,  title,  "slug": slug.current,  concern,  whoItIsFor,  howWeChose,  lastUpdatedAt,  "picks": picks[]{ "key": _key, role, reason, "device": device->{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  sessionsPerMonth,  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    salePrice,    salePriceEffective,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } } },  "competition": competition[]{ "key": _key, note, "device": device->{   _id,  _updatedAt,  name,  "slug": slug.current,  "brand": brand->{ _id, name, "slug": slug.current },  formFactor,  intendedUse,  "needleLengthMm": select(    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }  ),  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },  concerns,  rating,  verdict,  pros,  cons,  sessionsPerMonth,  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },  "images": images[]{ _key, alt, asset },  "offers": offers[]{    "key": _key,    url,    price,    currency,    salePrice,    salePriceEffective,    availability,    priceCheckedAt,    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }  } } },  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }}
+export type BestForGuideBySlugQueryResult = {
+  _id: string;
+  _updatedAt: string;
+  title: string | null;
+  slug: string | null;
+  concern:
+    | "acneScarring"
+    | "alopecia"
+    | "looseSkin"
+    | "pigmentation"
+    | "rosacea"
+    | "scarring"
+    | "stretchMarks"
+    | "wrinkles";
+  whoItIsFor: string | null;
+  howWeChose: BlockContent | null;
+  lastUpdatedAt: string;
+  picks: Array<{
+    key: string;
+    role: "budgetPick" | "topPick" | "upgradePick";
+    reason: string | null;
+    device: {
+      _id: string;
+      _updatedAt: string;
+      name: string | null;
+      slug: string | null;
+      brand: {
+        _id: string;
+        name: string | null;
+        slug: string | null;
+      } | null;
+      formFactor:
+        | "dermaRoller"
+        | "dermaStamp"
+        | "hydraStamp"
+        | "microneedlingPen"
+        | "rfMicroneedling";
+      intendedUse: "home" | "professional";
+      needleLengthMm: {
+        min: number | null;
+        max: number | null;
+      };
+      needles: {
+        adjustable: boolean;
+        needleCount: number | null;
+        cartridgeConfigurations: Array<string> | null;
+        material:
+          "goldPlated" | "siliconeMicrocones" | "stainlessSteel" | "titanium";
+        tip: "bluntCosmetic" | "sharp";
+        replaceableHead: boolean | null;
+        sterileSingleUseParts: boolean | null;
+      };
+      concerns: Array<string> | null;
+      rating: number;
+      verdict: string | null;
+      pros: Array<string>;
+      cons: Array<string>;
+      sessionsPerMonth: number | null;
+      consumables: Array<{
+        key: string;
+        kind: "cartridge" | "replacementHead" | "wholeDevice";
+        price: number | null;
+        currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD" | null;
+        priceCheckedAt: string | null;
+        packSize: number;
+        usesEach: number;
+      }> | null;
+      images: Array<{
+        _key: string;
+        alt: string | null;
+        asset: SanityImageAssetReference | null;
+      }> | null;
+      offers: Array<{
+        key: string;
+        url: string;
+        price: number;
+        currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+        salePrice: number | null;
+        salePriceEffective: SalePriceEffective | null;
+        availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
+        priceCheckedAt: string;
+        partner: {
+          _id: string;
+          name: string | null;
+          slug: string | null;
+          allowedHosts: Array<string>;
+          trackingParameter: {
+            name?: string;
+            value?: string;
+          } | null;
+        } | null;
+      }> | null;
+    } | null;
+  }> | null;
+  competition: Array<{
+    key: string;
+    note: string | null;
+    device: {
+      _id: string;
+      _updatedAt: string;
+      name: string | null;
+      slug: string | null;
+      brand: {
+        _id: string;
+        name: string | null;
+        slug: string | null;
+      } | null;
+      formFactor:
+        | "dermaRoller"
+        | "dermaStamp"
+        | "hydraStamp"
+        | "microneedlingPen"
+        | "rfMicroneedling";
+      intendedUse: "home" | "professional";
+      needleLengthMm: {
+        min: number | null;
+        max: number | null;
+      };
+      needles: {
+        adjustable: boolean;
+        needleCount: number | null;
+        cartridgeConfigurations: Array<string> | null;
+        material:
+          "goldPlated" | "siliconeMicrocones" | "stainlessSteel" | "titanium";
+        tip: "bluntCosmetic" | "sharp";
+        replaceableHead: boolean | null;
+        sterileSingleUseParts: boolean | null;
+      };
+      concerns: Array<string> | null;
+      rating: number;
+      verdict: string | null;
+      pros: Array<string>;
+      cons: Array<string>;
+      sessionsPerMonth: number | null;
+      consumables: Array<{
+        key: string;
+        kind: "cartridge" | "replacementHead" | "wholeDevice";
+        price: number | null;
+        currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD" | null;
+        priceCheckedAt: string | null;
+        packSize: number;
+        usesEach: number;
+      }> | null;
+      images: Array<{
+        _key: string;
+        alt: string | null;
+        asset: SanityImageAssetReference | null;
+      }> | null;
+      offers: Array<{
+        key: string;
+        url: string;
+        price: number;
+        currency: "AUD" | "CAD" | "EUR" | "GBP" | "USD";
+        salePrice: number | null;
+        salePriceEffective: SalePriceEffective | null;
+        availability: "inStock" | "limitedStock" | "outOfStock" | "preOrder";
+        priceCheckedAt: string;
+        partner: {
+          _id: string;
+          name: string | null;
+          slug: string | null;
+          allowedHosts: Array<string>;
+          trackingParameter: {
+            name?: string;
+            value?: string;
+          } | null;
+        } | null;
+      }> | null;
+    } | null;
+  }> | null;
+  writer: {
+    _id: string;
+    name: string | null;
+    slug: string | null;
+    role: "medicalReviewer" | "writer";
+    credentials: string | null;
+  } | null;
+  medicalReviewer: {
+    _id: string;
+    name: string | null;
+    slug: string | null;
+    role: "medicalReviewer" | "writer";
+    credentials: string | null;
+  } | null;
+} | null;
+
+// Source: ../packages/content/src/queries.ts
 // Variable: authorsQuery
 // Query: *[(_type == "author") && defined(slug.current)] | order(name asc){  _id, name, "slug": slug.current, role, credentials,  bio}
 export type AuthorsQueryResult = Array<{
@@ -1098,7 +1471,7 @@ export type OfferRedirectQueryResult = {
 
 // Source: ../packages/content/src/queries.ts
 // Variable: sitemapQuery
-// Query: {  "devices": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])] | order(_id asc)[$start...$end]{ "slug": slug.current, _updatedAt, name, intendedUse, rating, verdict },  "comparisons": *[$withEditorial && (_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title, verdict },  "guides": *[$withEditorial && (_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title }}
+// Query: {  "devices": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])] | order(_id asc)[$start...$end]{ "slug": slug.current, _updatedAt, name, intendedUse, rating, verdict },  "comparisons": *[$withEditorial && (_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title, verdict },  "guides": *[$withEditorial && (_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title },  "bestForGuides": *[$withEditorial && (_type == "bestForGuide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title }}
 export type SitemapQueryResult = {
   devices: Array<{
     slug: string | null;
@@ -1119,6 +1492,11 @@ export type SitemapQueryResult = {
     _updatedAt: string;
     title: string | null;
   }>;
+  bestForGuides: Array<{
+    slug: string | null;
+    _updatedAt: string;
+    title: string | null;
+  }>;
 };
 
 // Source: ../packages/content/src/queries.ts
@@ -1128,7 +1506,7 @@ export type ListedDeviceCountQueryResult = number;
 
 // Source: ../packages/content/src/queries.ts
 // Variable: knownPathsQuery
-// Query: {  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, "offerKeys": offers[]._key },  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current },  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current }}
+// Query: {  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, "offerKeys": offers[]._key },  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current },  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current },  "bestForGuides": *[(_type == "bestForGuide") && defined(slug.current)]{ "slug": slug.current }}
 export type KnownPathsQueryResult = {
   devices: Array<{
     slug: string;
@@ -1140,29 +1518,34 @@ export type KnownPathsQueryResult = {
   guides: Array<{
     slug: string;
   }>;
+  bestForGuides: Array<{
+    slug: string;
+  }>;
 };
 
 // Query TypeMap
 import "@sanity/client";
 declare module "@sanity/client" {
   interface SanityQueries {
-    '{\n  "total": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) <= $maxPrice)]),\n  "catalogueSize": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])]),\n  "devices": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) <= $maxPrice)]{ ..., \n  "sortFirst": coalesce(select(\n    $sort == "rating" => -rating,\n    $sort == "price-asc" => coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ),\n    $sort == "price-desc" => -coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ),\n    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),\n    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),\n    0\n  ), 1000000000),\n  "sortSecond": select(\n    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),\n    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),\n    0\n  ) }\n    | order(sortFirst asc, sortSecond asc, lower(name) asc, _id asc)[$start...$end]{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n }\n}': DeviceListPageQueryResult;
-    '{\n  "use": $useOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && (intendedUse == ^.value) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) <= $maxPrice)]) },\n  "form": $formOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && (formFactor == ^.value) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) <= $maxPrice)]) },\n  "material": $materialOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && (needleSpec.material == ^.value) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) <= $maxPrice)]) },\n  "concern": $concernOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && (^.value in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")].price),\n    math::min(offers[availability != "outOfStock"].price),\n    math::min(offers[currency == "GBP"].price),\n    math::min(offers[].price)\n  ) <= $maxPrice)]) }\n}': DeviceFacetsQueryResult;
-    '{\n  "overall": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])] | order(rating desc, lower(name) asc, _id asc)[0...$count]{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n },\n  "home": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && (intendedUse == "home")] | order(rating desc, lower(name) asc, _id asc)[0]{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n },\n  "professional": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && (intendedUse == "professional")] | order(rating desc, lower(name) asc, _id asc)[0]{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n }\n}': TopRatedDevicesQueryResult;
+    '{\n  "total": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ) <= $maxPrice) && ($maxFirstYear == null || select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0\n  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]\n  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0\n  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)\n  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ), "sessions": sessionsPerMonth * 12, consumables }{\n    "cost": round(devicePrice + math::sum(consumables[]{\n      packSize,\n      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),\n      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)\n        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)\n    }{\n      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)\n    }.cost), 2)\n  }.cost) <= $maxFirstYear)]),\n  "catalogueSize": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])]),\n  "devices": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ) <= $maxPrice) && ($maxFirstYear == null || select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0\n  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]\n  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0\n  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)\n  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ), "sessions": sessionsPerMonth * 12, consumables }{\n    "cost": round(devicePrice + math::sum(consumables[]{\n      packSize,\n      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),\n      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)\n        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)\n    }{\n      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)\n    }.cost), 2)\n  }.cost) <= $maxFirstYear)]{ ..., \n  "sortFirst": coalesce(select(\n    $sort == "rating" => -rating,\n    $sort == "price-asc" => coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ),\n    $sort == "price-desc" => -coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ),\n    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),\n    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),\n    $sort == "first-year-asc" => select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0\n  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]\n  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0\n  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)\n  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ), "sessions": sessionsPerMonth * 12, consumables }{\n    "cost": round(devicePrice + math::sum(consumables[]{\n      packSize,\n      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),\n      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)\n        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)\n    }{\n      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)\n    }.cost), 2)\n  }.cost),\n    $sort == "per-session-asc" => select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0\n  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]\n  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0\n  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)\n  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ), "sessions": sessionsPerMonth * 12, consumables }{\n    "cost": math::sum(consumables[]{ "share": select(kind == "wholeDevice" => ^.devicePrice, price) / (packSize * usesEach) }.share)\n  }.cost),\n    0\n  ), 1000000000),\n  "sortSecond": select(\n    $sort == "needle-asc" => select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm),\n    $sort == "needle-desc" => -select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm),\n    0\n  ) }\n    | order(sortFirst asc, sortSecond asc, lower(name) asc, _id asc)[$start...$end]{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  sessionsPerMonth,\n  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    salePrice,\n    salePriceEffective,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n }\n}': DeviceListPageQueryResult;
+    '{\n  "use": $useOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && (intendedUse == ^.value) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ) <= $maxPrice) && ($maxFirstYear == null || select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0\n  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]\n  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0\n  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)\n  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ), "sessions": sessionsPerMonth * 12, consumables }{\n    "cost": round(devicePrice + math::sum(consumables[]{\n      packSize,\n      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),\n      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)\n        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)\n    }{\n      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)\n    }.cost), 2)\n  }.cost) <= $maxFirstYear)]) },\n  "form": $formOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && (formFactor == ^.value) && ($material == null || needleSpec.material == $material) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ) <= $maxPrice) && ($maxFirstYear == null || select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0\n  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]\n  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0\n  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)\n  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ), "sessions": sessionsPerMonth * 12, consumables }{\n    "cost": round(devicePrice + math::sum(consumables[]{\n      packSize,\n      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),\n      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)\n        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)\n    }{\n      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)\n    }.cost), 2)\n  }.cost) <= $maxFirstYear)]) },\n  "material": $materialOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && (needleSpec.material == ^.value) && ($concern == null || $concern in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ) <= $maxPrice) && ($maxFirstYear == null || select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0\n  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]\n  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0\n  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)\n  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ), "sessions": sessionsPerMonth * 12, consumables }{\n    "cost": round(devicePrice + math::sum(consumables[]{\n      packSize,\n      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),\n      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)\n        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)\n    }{\n      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)\n    }.cost), 2)\n  }.cost) <= $maxFirstYear)]) },\n  "concern": $concernOptions[]{ value, "count": count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && ($use == null || intendedUse == $use) && ($form == null || formFactor == $form) && ($material == null || needleSpec.material == $material) && (^.value in concerns) && ($minNeedle == null || select(needleSpec.adjustable == true => needleSpec.maxLengthMm, needleSpec.lengthMm) >= $minNeedle)\n  && ($maxNeedle == null || select(needleSpec.adjustable == true => needleSpec.minLengthMm, needleSpec.lengthMm) <= $maxNeedle) && ($minPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ) >= $minPrice) && ($maxPrice == null || coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ) <= $maxPrice) && ($maxFirstYear == null || select((sessionsPerMonth >= 1 && sessionsPerMonth % 1 == 0 && count(consumables) > 0\n  && count(consumables[kind in ["replacementHead", "cartridge", "wholeDevice"]\n  && packSize >= 1 && packSize % 1 == 0 && usesEach >= 1 && usesEach % 1 == 0\n  && (kind == "wholeDevice" || (price > 0 && currency == "GBP"))]) == count(consumables)\n  && count(offers[(availability != "outOfStock") && (currency == "GBP")]) > 0) => { "devicePrice": coalesce(\n    math::min(offers[(availability != "outOfStock") && (currency == "GBP")]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays),\n    math::min(offers[availability != "outOfStock"]{ "pays": select(\n    defined(salePrice) && salePrice > 0 && salePrice < price\n      && (!defined(salePriceEffective.from) || dateTime(salePriceEffective.from) <= dateTime(now()))\n      && (!defined(salePriceEffective.to) || dateTime(now()) < dateTime(salePriceEffective.to)) => salePrice,\n    price\n  ) }.pays)\n  ), "sessions": sessionsPerMonth * 12, consumables }{\n    "cost": round(devicePrice + math::sum(consumables[]{\n      packSize,\n      "packPrice": select(kind == "wholeDevice" => ^.devicePrice, price),\n      "units": (^.sessions - ^.sessions % usesEach) / usesEach + select(^.sessions % usesEach > 0 => 1, 0)\n        - select(kind == "replacementHead" => 1, kind == "wholeDevice" => packSize, 0)\n    }{\n      "cost": select(units > 0 => ((units - units % packSize) / packSize + select(units % packSize > 0 => 1, 0)) * packPrice, 0)\n    }.cost), 2)\n  }.cost) <= $maxFirstYear)]) }\n}': DeviceFacetsQueryResult;
+    '{\n  "overall": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])] | order(rating desc, lower(name) asc, _id asc)[0...$count]{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  sessionsPerMonth,\n  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    salePrice,\n    salePriceEffective,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n },\n  "home": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && (intendedUse == "home")] | order(rating desc, lower(name) asc, _id asc)[0]{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  sessionsPerMonth,\n  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    salePrice,\n    salePriceEffective,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n },\n  "professional": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && (intendedUse == "professional")] | order(rating desc, lower(name) asc, _id asc)[0]{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  sessionsPerMonth,\n  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    salePrice,\n    salePriceEffective,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n }\n}': TopRatedDevicesQueryResult;
     '{\n  "topRated": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])] | order(rating desc, lower(name) asc, _id asc)[0...$count].slug.current,\n  "compared": *[(_type == "comparison") && defined(slug.current)].devices[]->slug.current\n}': PrerenderedDeviceSlugsQueryResult;
     '*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && !(slug.current in $exclude) && ([name, brand->name] match $terms)]\n  | order(rating desc, lower(name) asc, _id asc)[0...$limit]{ _id, name, "slug": slug.current, "brand": brand->name, formFactor, intendedUse }': DeviceSearchQueryResult;
     '*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"]) && !(slug.current in $exclude) && (formFactor in $formFactors) && (intendedUse in $intendedUses)]\n  | order(rating desc, lower(name) asc, _id asc)[0...$limit]{ _id, name, "slug": slug.current, "brand": brand->name, formFactor, intendedUse }': SimilarDevicesQueryResult;
     '*[_id == "siteSettings"][0]{\n  siteName,\n  tagline,\n  affiliateDisclosureShort,\n  affiliateDisclosureFull,\n  medicalDisclaimer,\n  "homeDeviceCaveats": homeDeviceCaveats[]{ _key, statement, details }\n}': SiteSettingsQueryResult;
-    '*[(_type == "device") && (slug.current == $slug)][0]{\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n,\n  review,\n  care,\n  lastReviewedAt,\n  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },\n  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }\n}': DeviceBySlugQueryResult;
-    '*[(_type == "device") && (slug.current in $slugs)]{\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n\n}': DevicesBySlugsQueryResult;
-    '*[(_type == "comparison") && defined(slug.current)] | order(publishedAt desc){\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  verdict,\n  publishedAt,\n  "devices": devices[]->{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n }\n}': ComparisonSummariesQueryResult;
-    '*[(_type == "comparison") && (slug.current == $slug)][0]{\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  verdict,\n  body,\n  publishedAt,\n  "devices": devices[]->{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n }\n}': ComparisonBySlugQueryResult;
+    '*[(_type == "device") && (slug.current == $slug)][0]{\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  sessionsPerMonth,\n  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    salePrice,\n    salePriceEffective,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n,\n  review,\n  care,\n  lastReviewedAt,\n  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },\n  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }\n}': DeviceBySlugQueryResult;
+    '*[(_type == "device") && (slug.current in $slugs)]{\n  \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  sessionsPerMonth,\n  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    salePrice,\n    salePriceEffective,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n\n}': DevicesBySlugsQueryResult;
+    '*[(_type == "comparison") && defined(slug.current)] | order(publishedAt desc){\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  verdict,\n  publishedAt,\n  "devices": devices[]->{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  sessionsPerMonth,\n  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    salePrice,\n    salePriceEffective,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n }\n}': ComparisonSummariesQueryResult;
+    '*[(_type == "comparison") && (slug.current == $slug)][0]{\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  verdict,\n  body,\n  publishedAt,\n  "devices": devices[]->{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  sessionsPerMonth,\n  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    salePrice,\n    salePriceEffective,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n }\n}': ComparisonBySlugQueryResult;
     '*[(_type == "guide") && defined(slug.current)] | order(title asc){\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  summary\n}': GuideSummariesQueryResult;
     '*[(_type == "guide") && (slug.current == $slug)][0]{\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  summary,\n  body,\n  lastReviewedAt,\n  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },\n  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }\n}': GuideBySlugQueryResult;
+    '*[(_type == "bestForGuide") && defined(slug.current)] | order(title asc){\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  concern,\n  whoItIsFor,\n  lastUpdatedAt\n}': BestForGuideSummariesQueryResult;
+    '*[(_type == "bestForGuide") && (slug.current == $slug)][0]{\n  _id,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  concern,\n  whoItIsFor,\n  howWeChose,\n  lastUpdatedAt,\n  "picks": picks[]{ "key": _key, role, reason, "device": device->{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  sessionsPerMonth,\n  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    salePrice,\n    salePriceEffective,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n } },\n  "competition": competition[]{ "key": _key, note, "device": device->{ \n  _id,\n  _updatedAt,\n  name,\n  "slug": slug.current,\n  "brand": brand->{ _id, name, "slug": slug.current },\n  formFactor,\n  intendedUse,\n  "needleLengthMm": select(\n    needleSpec.adjustable == true => { "min": needleSpec.minLengthMm, "max": needleSpec.maxLengthMm },\n    { "min": needleSpec.lengthMm, "max": needleSpec.lengthMm }\n  ),\n  "needles": needleSpec{ adjustable, needleCount, cartridgeConfigurations, material, tip, replaceableHead, sterileSingleUseParts },\n  concerns,\n  rating,\n  verdict,\n  pros,\n  cons,\n  sessionsPerMonth,\n  "consumables": consumables[]{ "key": _key, kind, price, currency, priceCheckedAt, packSize, usesEach },\n  "images": images[]{ _key, alt, asset },\n  "offers": offers[]{\n    "key": _key,\n    url,\n    price,\n    currency,\n    salePrice,\n    salePriceEffective,\n    availability,\n    priceCheckedAt,\n    "partner": partner->{ _id, name, "slug": slug.current, allowedHosts, trackingParameter }\n  }\n } },\n  "writer": writer->{ _id, name, "slug": slug.current, role, credentials },\n  "medicalReviewer": medicalReviewer->{ _id, name, "slug": slug.current, role, credentials }\n}': BestForGuideBySlugQueryResult;
     '*[(_type == "author") && defined(slug.current)] | order(name asc){\n  _id, name, "slug": slug.current, role, credentials,\n  bio\n}': AuthorsQueryResult;
     '*[(_type == "device") && (slug.current == $device)][0]{\n  "offer": offers[_key == $offer][0]{\n    "key": _key,\n    url,\n    "partner": partner->{ _id, name, allowedHosts, trackingParameter }\n  }\n}.offer': OfferRedirectQueryResult;
-    '{\n  "devices": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])] | order(_id asc)[$start...$end]{ "slug": slug.current, _updatedAt, name, intendedUse, rating, verdict },\n  "comparisons": *[$withEditorial && (_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title, verdict },\n  "guides": *[$withEditorial && (_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title }\n}': SitemapQueryResult;
+    '{\n  "devices": *[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])] | order(_id asc)[$start...$end]{ "slug": slug.current, _updatedAt, name, intendedUse, rating, verdict },\n  "comparisons": *[$withEditorial && (_type == "comparison") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title, verdict },\n  "guides": *[$withEditorial && (_type == "guide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title },\n  "bestForGuides": *[$withEditorial && (_type == "bestForGuide") && defined(slug.current)]{ "slug": slug.current, _updatedAt, title }\n}': SitemapQueryResult;
     'count(*[(_type == "device") && defined(slug.current) && (intendedUse in ["home", "professional"])])': ListedDeviceCountQueryResult;
-    '{\n  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, "offerKeys": offers[]._key },\n  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current },\n  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current }\n}': KnownPathsQueryResult;
+    '{\n  "devices": *[(_type == "device") && defined(slug.current)]{ "slug": slug.current, "offerKeys": offers[]._key },\n  "comparisons": *[(_type == "comparison") && defined(slug.current)]{ "slug": slug.current },\n  "guides": *[(_type == "guide") && defined(slug.current)]{ "slug": slug.current },\n  "bestForGuides": *[(_type == "bestForGuide") && defined(slug.current)]{ "slug": slug.current }\n}': KnownPathsQueryResult;
   }
 }

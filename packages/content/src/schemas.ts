@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { reportRejection } from './rejections.ts'
-import { authorRoles, availabilities, intendedUses, needleTips, valuesOf } from './vocabulary.ts'
+import {
+  authorRoles,
+  availabilities,
+  bestForRoles,
+  consumableKinds,
+  intendedUses,
+  needleTips,
+  valuesOf,
+} from './vocabulary.ts'
 
 /**
  * zod schemas for the result of every query in `queries.ts`. Each value from the content source is
@@ -70,16 +78,69 @@ export type Author = z.output<typeof authorSchema>
 
 export const authorWithBioSchema = authorSchema.extend({ bio: optionalText })
 
+/** When an offer's sale price applies (see offerPrice.ts): either end may be open. */
+const salePeriodSchema = z.object({
+  from: z.iso.datetime({ offset: true }).nullish(),
+  to: z.iso.datetime({ offset: true }).nullish(),
+})
+
 export const offerSchema = z.object({
   key: text,
   url: z.url({ protocol: /^https$/, error: 'offer URL must be https' }),
   price: z.number().nonnegative(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code'),
+  // A sale that cannot be read is left off (the regular price is still true), not the whole offer.
+  salePrice: z.number().positive().optional().catch(undefined),
+  salePriceEffective: salePeriodSchema.optional().catch(undefined),
   availability: z.enum(valuesOf(availabilities)).catch('inStock'),
   priceCheckedAt: isoDate,
   partner: partnerSchema,
 })
 export type Offer = z.output<typeof offerSchema>
+
+/**
+ * One thing a device uses up (runningCosts.ts works out what it costs). `price` and `currency` are
+ * for a pack of `packSize`; the whole device has no price of its own here: its offers price it.
+ */
+export const consumableSchema = z.object({
+  key: optionalText,
+  kind: z.enum(valuesOf(consumableKinds)),
+  price: z
+    .number()
+    .positive()
+    .nullish()
+    .transform((value) => value ?? undefined),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code')
+    .nullish()
+    .transform((value) => value ?? undefined),
+  /** Shown beside the price; a bad date leaves it off rather than the running costs. */
+  priceCheckedAt: isoDate.optional().catch(undefined),
+  packSize: z.number().int().positive(),
+  usesEach: z.number().int().positive(),
+})
+export type Consumable = z.output<typeof consumableSchema>
+
+/**
+ * A device's consumables, all or none: leaving out one that fails would make the device look
+ * cheaper to keep than it is, so a bad one (reported by its key) leaves its running costs unknown.
+ */
+const consumablesSchema = z
+  .array(z.unknown())
+  .nullish()
+  .transform((items) => {
+    const consumables: Consumable[] = []
+    for (const raw of items ?? []) {
+      const result = consumableSchema.safeParse(raw)
+      if (!result.success) {
+        reportRejection(raw, 'device consumable, running costs left out', result.error)
+        return []
+      }
+      consumables.push(result.data)
+    }
+    return consumables
+  })
 
 const needleLengthSchema = z
   .object({ min: z.number().positive(), max: z.number().positive() })
@@ -124,6 +185,9 @@ export const deviceSummarySchema = z.object({
   cons: stringList,
   images: lenientList(imageSchema, 'device image'),
   offers: lenientList(offerSchema, 'device offer'),
+  /** The schedule running costs are worked out for; a bad value leaves them unknown, not the device out. */
+  sessionsPerMonth: z.number().int().positive().optional().catch(undefined),
+  consumables: consumablesSchema,
 })
 export type DeviceSummary = z.output<typeof deviceSummarySchema>
 
@@ -197,6 +261,56 @@ export const guideDetailSchema = guideSummarySchema.extend({
   medicalReviewer: authorSchema,
 })
 export type GuideDetail = z.output<typeof guideDetailSchema>
+
+export const bestForGuideSummarySchema = z.object({
+  _id: z.string(),
+  _updatedAt: z.string(),
+  title: text,
+  slug: text,
+  /** A concern a newer Studio knows and this site does not is shown by its value (titleOf). */
+  concern: text,
+  whoItIsFor: text,
+  lastUpdatedAt: isoDate,
+})
+export type BestForGuideSummary = z.output<typeof bestForGuideSummarySchema>
+
+const bestForRoleOrder = valuesOf(bestForRoles)
+
+const bestForPickSchema = z.object({
+  key: text,
+  role: z.enum(bestForRoleOrder),
+  reason: text,
+  /** Full summaries, so a device left out everywhere else for failing its schema is not picked here either. */
+  device: deviceSummarySchema,
+})
+export type BestForPick = z.output<typeof bestForPickSchema>
+
+/**
+ * The picks in the order a reader expects (top, budget, upgrade), one per role: the Studio allows
+ * no second, and should one be stored anyway, the first is shown.
+ */
+const bestForPicksSchema = lenientList(bestForPickSchema, 'best-for pick').transform((picks) =>
+  bestForRoleOrder.flatMap((role) => picks.find((pick) => pick.role === role) ?? []),
+)
+
+const bestForCompetitorSchema = z.object({
+  key: text,
+  note: text,
+  device: deviceSummarySchema,
+})
+
+export const bestForGuideDetailSchema = bestForGuideSummarySchema.extend({
+  howWeChose: portableTextSchema,
+  /** A guide whose picks are all left out recommends nothing: it is left out too (and logged). */
+  picks: bestForPicksSchema.refine((picks) => picks.length > 0, 'no pick can be shown'),
+  competition: lenientList(bestForCompetitorSchema, 'best-for competitor'),
+  writer: authorSchema,
+  medicalReviewer: authorSchema.refine(
+    (author) => author.role === 'medicalReviewer',
+    'the medical reviewer must be an author with the medical reviewer role',
+  ),
+})
+export type BestForGuideDetail = z.output<typeof bestForGuideDetailSchema>
 
 export const offerRedirectSchema = z.object({
   key: text,
@@ -272,6 +386,10 @@ export const sitemapSchema = z.object({
     'sitemap comparison',
   ),
   guides: lenientList(sitemapEntry.extend(guideSummarySchema.pick({ title: true }).shape), 'sitemap guide'),
+  bestForGuides: lenientList(
+    sitemapEntry.extend(bestForGuideSummarySchema.pick({ title: true }).shape),
+    'sitemap best-for guide',
+  ),
 })
 export type SitemapEntries = z.output<typeof sitemapSchema>
 
@@ -288,6 +406,10 @@ export const knownPathsSchema = z.object({
     .nullish()
     .transform((comparisons) => comparisons ?? []),
   guides: z
+    .array(knownSlug)
+    .nullish()
+    .transform((guides) => guides ?? []),
+  bestForGuides: z
     .array(knownSlug)
     .nullish()
     .transform((guides) => guides ?? []),

@@ -10,6 +10,8 @@ export const sitePaths = {
   comparison: (slug: string) => `/compare/${encodeURIComponent(slug)}`,
   guides: '/guides',
   guide: (slug: string) => `/guides/${encodeURIComponent(slug)}`,
+  bestForGuides: '/best',
+  bestForGuide: (slug: string) => `/best/${encodeURIComponent(slug)}`,
   disclosure: '/disclosure',
   about: '/about',
 } as const

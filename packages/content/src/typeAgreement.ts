@@ -145,6 +145,8 @@ type ParsedWith = {
   comparisonBySlugQuery: typeof schemas.comparisonDetailSchema
   guideSummariesQuery: [typeof schemas.guideSummarySchema]
   guideBySlugQuery: typeof schemas.guideDetailSchema
+  bestForGuideSummariesQuery: [typeof schemas.bestForGuideSummarySchema]
+  bestForGuideBySlugQuery: typeof schemas.bestForGuideDetailSchema
   authorsQuery: [typeof schemas.authorWithBioSchema]
   offerRedirectQuery: typeof schemas.offerRedirectSchema
   sitemapQuery: typeof schemas.sitemapSchema
@@ -182,6 +184,8 @@ export const agreement: QueryAgreement = {
   comparisonBySlugQuery: true,
   guideSummariesQuery: true,
   guideBySlugQuery: true,
+  bestForGuideSummariesQuery: true,
+  bestForGuideBySlugQuery: true,
   authorsQuery: true,
   offerRedirectQuery: true,
   sitemapQuery: true,

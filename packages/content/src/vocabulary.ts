@@ -57,9 +57,29 @@ export const availabilities = terms([
   { value: 'outOfStock', title: 'Out of stock' },
 ] as const)
 
+/**
+ * The roles a pick plays in a "best for" guide, each held by at most one device: the one most
+ * people should buy, the cheaper one that still does the job, and the one worth paying more for.
+ */
+export const bestForRoles = terms([
+  { value: 'topPick', title: 'Top pick' },
+  { value: 'budgetPick', title: 'Budget pick' },
+  { value: 'upgradePick', title: 'Upgrade pick' },
+] as const)
+
 export const authorRoles = terms([
   { value: 'writer', title: 'Writer' },
   { value: 'medicalReviewer', title: 'Medical reviewer' },
+] as const)
+
+/**
+ * What a device uses up, so that running costs can be compared: a head or a cartridge it takes, or
+ * the device itself when nothing on it can be renewed.
+ */
+export const consumableKinds = terms([
+  { value: 'replacementHead', title: 'Replacement head' },
+  { value: 'cartridge', title: 'Cartridge' },
+  { value: 'wholeDevice', title: 'The whole device' },
 ] as const)
 
 /** ISO 4217 codes editors may price offers in. */
@@ -89,6 +109,8 @@ export type NeedleTip = ValueOf<typeof needleTips>
 export type Concern = ValueOf<typeof concerns>
 export type Availability = ValueOf<typeof availabilities>
 export type AuthorRole = ValueOf<typeof authorRoles>
+export type BestForRole = ValueOf<typeof bestForRoles>
+export type ConsumableKind = ValueOf<typeof consumableKinds>
 export type Currency = ValueOf<typeof currencies>
 export type FeedFormat = ValueOf<typeof feedFormats>
 

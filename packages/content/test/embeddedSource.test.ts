@@ -50,7 +50,8 @@ describe('the embedded source', () => {
     expect(source.stats().cachedResults).toBe(50)
     expect(source.stats().evaluations).toBe(1000)
     expect(source.stats().datasetReads).toBe(1)
-  })
+    // A thousand evaluations, each parsing the whole list query: seconds on a busy machine.
+  }, 20_000)
 
   it('asks once when many identical queries arrive together', async () => {
     await writeFile(datasetPath, sampleText)
@@ -84,6 +85,13 @@ describe('folding constants before evaluation', () => {
       deviceListPageParams({ sort: 'price-desc', use: 'home', maxNeedle: 0.5, minPrice: 5 }, 1),
     ],
     ['needle sort, second page', queries.deviceListPageQuery, deviceListPageParams({ sort: 'needle-desc' }, 2)],
+    [
+      'sorted by first-year cost, with a first-year limit',
+      queries.deviceListPageQuery,
+      deviceListPageParams({ sort: 'first-year-asc', maxFirstYear: 200 }, 1),
+    ],
+    ['sorted by cost per session', queries.deviceListPageQuery, deviceListPageParams({ sort: 'per-session-asc' }, 1)],
+    ['facets, a first-year limit', queries.deviceFacetsQuery, deviceFacetParams({ maxFirstYear: 150 })],
     ['facets, nothing chosen', queries.deviceFacetsQuery, deviceFacetParams({})],
     [
       'facets, a form chosen',

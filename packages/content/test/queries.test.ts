@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { sampleDatasetPath } from '../src/config.ts'
 import * as loaders from '../src/loaders.ts'
@@ -6,6 +8,7 @@ import { hostIsAllowed, partnerRedirectUrl } from '../src/partnerLinks.ts'
 import * as queries from '../src/queries.ts'
 import { createEmbeddedSource } from '../src/source/embedded.ts'
 import { parseNdjson, type StoredDocument } from '../src/source/ndjson.ts'
+import { bestForRoles, concerns } from '../src/vocabulary.ts'
 import { collectRejections } from './support/collectRejections.ts'
 import { type QueryName, recordingSource } from './support/recordingSource.ts'
 
@@ -19,6 +22,15 @@ const sample = parseNdjson(readFileSync(sampleDatasetPath, 'utf8'))
 const sampleOfType = (type: string): StoredDocument[] =>
   sample.documents.filter((document) => document._type === type && !document._id.startsWith('drafts.'))
 const slugOf = (document: StoredDocument) => (document.slug as { current: string }).current
+type StoredOffer = { price: number; currency: string; availability?: string }
+const offersOf = (document: StoredDocument) => (document.offers as StoredOffer[] | undefined) ?? []
+/** The lowest price in pounds a device's offers in stock ask (Infinity when none). */
+const priceOf = (document: StoredDocument) =>
+  Math.min(
+    ...offersOf(document)
+      .filter((offer) => offer.currency === 'GBP' && offer.availability !== 'outOfStock')
+      .map((offer) => offer.price),
+  )
 
 const rejections = collectRejections()
 let recorder: ReturnType<typeof recordingSource>
@@ -116,9 +128,8 @@ describeQuery('deviceListPageQuery', () => {
     expect(ratings).toEqual([...ratings].sort((a, b) => b - a))
     const fromPrice = (device: { offers: { price: number; currency: string; availability: string }[] }) => {
       const buyable = device.offers.filter((offer) => offer.availability !== 'outOfStock')
-      const pool = buyable.length > 0 ? buyable : device.offers
-      const pounds = pool.filter((offer) => offer.currency === 'GBP')
-      return Math.min(...(pounds.length > 0 ? pounds : pool).map((offer) => offer.price))
+      const pounds = buyable.filter((offer) => offer.currency === 'GBP')
+      return Math.min(...(pounds.length > 0 ? pounds : buyable).map((offer) => offer.price))
     }
     const ascending = (await load('price-asc')).map(fromPrice)
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b))
@@ -128,6 +139,72 @@ describeQuery('deviceListPageQuery', () => {
     expect(shortest).toEqual([...shortest].sort((a, b) => a - b))
     const longest = (await load('needle-desc')).map((device) => device.needleLengthMm.max)
     expect(longest).toEqual([...longest].sort((a, b) => b - a))
+  })
+
+  it('never lets an offer out of stock set the price a device sorts and filters by', async () => {
+    // The cheapest device of the sample, sold out everywhere: it has no price to sort or filter by.
+    const devices = sampleOfType('device')
+    const cheapest = devices.reduce((best, device) => (priceOf(device) < priceOf(best) ? device : best))
+    const soldOut = {
+      ...cheapest,
+      offers: offersOf(cheapest).map((offer) => ({ ...offer, availability: 'outOfStock' })),
+    }
+    const directory = mkdtempSync(join(tmpdir(), 'sold-out-'))
+    const path = join(directory, 'dataset.ndjson')
+    writeFileSync(
+      path,
+      sample.documents.map((document) => JSON.stringify(document._id === cheapest._id ? soldOut : document)).join('\n'),
+    )
+    try {
+      const source = createEmbeddedSource(path)
+      const slugs = (filters: Parameters<typeof loaders.loadDeviceListPage>[1]) =>
+        loaders
+          .loadDeviceListPage(source, filters, 1, { pageSize: 1000 })
+          .then((page) => page.devices.map((d) => d.slug))
+      for (const sort of ['price-asc', 'price-desc'] as const)
+        expect((await slugs({ sort })).at(-1), sort).toBe(slugOf(cheapest))
+      const belowAnyPrice = await slugs({ sort: 'price-asc', maxPrice: priceOf(cheapest) })
+      expect(belowAnyPrice).not.toContain(slugOf(cheapest))
+      expect(await slugs({ sort: 'price-asc', minPrice: 0 })).not.toContain(slugOf(cheapest))
+    } finally {
+      rmSync(directory, { recursive: true, force: true })
+    }
+  })
+
+  it('sorts and filters by what a shopper pays now: a sale price only while its sale applies', async () => {
+    const devices = sampleOfType('device')
+    const dearest = devices.reduce((worst, device) => (priceOf(device) > priceOf(worst) ? device : worst))
+    const withSale = (salePriceEffective: { from: string; to: string }) => ({
+      ...dearest,
+      offers: offersOf(dearest).map((offer) => ({ ...offer, salePrice: 1, salePriceEffective })),
+    })
+    const day = 86_400_000
+    const running = { from: new Date(Date.now() - day).toISOString(), to: new Date(Date.now() + day).toISOString() }
+    const over = { from: new Date(Date.now() - 3 * day).toISOString(), to: new Date(Date.now() - day).toISOString() }
+    for (const [period, first] of [
+      [running, true],
+      [over, false],
+    ] as const) {
+      const directory = mkdtempSync(join(tmpdir(), 'on-sale-'))
+      const path = join(directory, 'dataset.ndjson')
+      writeFileSync(
+        path,
+        sample.documents
+          .map((document) => JSON.stringify(document._id === dearest._id ? withSale(period) : document))
+          .join('\n'),
+      )
+      try {
+        const source = createEmbeddedSource(path)
+        const sorted = await loaders.loadDeviceListPage(source, { sort: 'price-asc' }, 1, { pageSize: 1000 })
+        expect(sorted.devices[0]!.slug === slugOf(dearest), JSON.stringify(period)).toBe(first)
+        const cheap = await loaders.loadDeviceListPage(source, { sort: 'price-asc', maxPrice: 1 }, 1, {
+          pageSize: 1000,
+        })
+        expect(cheap.devices.map((device) => device.slug)).toEqual(first ? [slugOf(dearest)] : [])
+      } finally {
+        rmSync(directory, { recursive: true, force: true })
+      }
+    }
   })
 
   it('filters by needle length range and price in the query, as the list describes them', async () => {
@@ -342,6 +419,69 @@ describeQuery('guideBySlugQuery', () => {
   })
 })
 
+describeQuery('bestForGuideSummariesQuery', () => {
+  it('lists every best-for guide, sorted by title, with its concern and who it is for', async () => {
+    const guides = await through('bestForGuideSummariesQuery', (source) => loaders.loadBestForGuideSummaries(source))
+    expect(guides.map((guide) => guide.slug).sort()).toEqual(sampleOfType('bestForGuide').map(slugOf).sort())
+    expect(guides.length).toBeGreaterThanOrEqual(3)
+    const titles = guides.map((guide) => guide.title)
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+    for (const guide of guides) {
+      expect(
+        concerns.map((term) => term.value),
+        guide.slug,
+      ).toContain(guide.concern)
+      expect(guide.whoItIsFor, guide.slug).not.toBe('')
+      expect(guide.lastUpdatedAt, guide.slug).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    }
+  })
+})
+
+describeQuery('bestForGuideBySlugQuery', () => {
+  const stored = sampleOfType('bestForGuide')
+  type StoredPick = { role: string; device: { _ref: string } }
+  const roleOrder = bestForRoles.map((term) => term.value as string)
+
+  it.each(stored.map((guide) => [slugOf(guide), guide] as const))(
+    'best-for guide %s loads every pick in role order, with a device to buy, and its byline',
+    async (slug, document) => {
+      const guide = await through('bestForGuideBySlugQuery', (source) => loaders.loadBestForGuide(source, slug))
+      expect(guide).not.toBeNull()
+      const storedPicks = document.picks as StoredPick[]
+      // Every stored pick is shown (none left out), top pick first, then budget, then upgrade.
+      expect(guide!.picks.map((pick) => [pick.role, pick.device._id])).toEqual(
+        [...storedPicks]
+          .sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role))
+          .map((pick) => [pick.role, pick.device._ref]),
+      )
+      expect(guide!.picks[0]!.role).toBe('topPick')
+      for (const pick of guide!.picks) {
+        expect(pick.reason, `${slug} ${pick.role}`).not.toBe('')
+        // The Studio warns about a pick no shop has in stock; the sample has none.
+        expect(
+          pick.device.offers.some((offer) => offer.availability !== 'outOfStock'),
+          `${slug} ${pick.device.slug} in stock`,
+        ).toBe(true)
+      }
+      expect(guide!.competition.map((entry) => entry.device._id)).toEqual(
+        (document.competition as { device: { _ref: string } }[]).map((entry) => entry.device._ref),
+      )
+      expect(guide!.howWeChose.length).toBeGreaterThan(0)
+      expect(guide!.writer.role).toBe('writer')
+      expect(guide!.medicalReviewer.role).toBe('medicalReviewer')
+    },
+  )
+
+  it('answers null for a slug that does not exist, or one that names an explainer guide', async () => {
+    for (const slug of ['no-such-guide', slugOf(sampleOfType('guide')[0]!)]) {
+      expect(
+        await through('bestForGuideBySlugQuery', (source) => loaders.loadBestForGuide(source, slug)),
+        slug,
+      ).toBeNull()
+    }
+  })
+})
+
 describeQuery('authorsQuery', () => {
   it('lists writers and medical reviewers, and every byline on a device leads to one of them', async () => {
     const authors = await through('authorsQuery', (source) => loaders.loadAuthors(source))
@@ -391,7 +531,8 @@ describeQuery('sitemapQuery', () => {
     expect(slugs(sitemap.devices)).toEqual(sampleOfType('device').map(slugOf).sort())
     expect(slugs(sitemap.comparisons)).toEqual(sampleOfType('comparison').map(slugOf).sort())
     expect(slugs(sitemap.guides)).toEqual(sampleOfType('guide').map(slugOf).sort())
-    for (const entry of [...sitemap.devices, ...sitemap.comparisons, ...sitemap.guides]) {
+    expect(slugs(sitemap.bestForGuides)).toEqual(sampleOfType('bestForGuide').map(slugOf).sort())
+    for (const entry of [...sitemap.devices, ...sitemap.comparisons, ...sitemap.guides, ...sitemap.bestForGuides]) {
       expect(Number.isNaN(Date.parse(entry._updatedAt)), entry.slug).toBe(false)
     }
   })
@@ -404,6 +545,7 @@ describe('sitemapQuery, in slices', () => {
     expect(first.devices).toHaveLength(10)
     expect(second.comparisons).toEqual([])
     expect(second.guides).toEqual([])
+    expect(second.bestForGuides).toEqual([])
     const slugs = [...first.devices, ...second.devices].map((entry) => entry.slug)
     expect(slugs.sort()).toEqual(sampleOfType('device').map(slugOf).sort())
   })
@@ -424,6 +566,7 @@ describeQuery('knownPathsQuery', () => {
     expect(slugs(known.devices)).toEqual(sampleOfType('device').map(slugOf).sort())
     expect(slugs(known.comparisons)).toEqual(sampleOfType('comparison').map(slugOf).sort())
     expect(slugs(known.guides)).toEqual(sampleOfType('guide').map(slugOf).sort())
+    expect(slugs(known.bestForGuides)).toEqual(sampleOfType('bestForGuide').map(slugOf).sort())
     for (const device of sampleOfType('device')) {
       const keys = ((device.offers ?? []) as { _key: string }[]).map((offer) => offer._key)
       expect(known.devices.find((entry) => entry.slug === slugOf(device))?.offerKeys ?? []).toEqual(keys)

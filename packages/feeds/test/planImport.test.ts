@@ -76,10 +76,20 @@ describe('planFeedImport: changes', () => {
             before: '2025-05-01',
             after: '2025-06-01',
           },
+          {
+            field: 'feedCheckedAt',
+            path: 'offers[_key=="k1"].feedCheckedAt',
+            before: undefined,
+            after: '2025-06-01T09:30:00.000Z',
+          },
         ],
         patch: {
           documentId: 'device-roller',
-          set: { 'offers[_key=="k1"].price': 120, 'offers[_key=="k1"].priceCheckedAt': '2025-06-01' },
+          set: {
+            'offers[_key=="k1"].price': 120,
+            'offers[_key=="k1"].priceCheckedAt': '2025-06-01',
+            'offers[_key=="k1"].feedCheckedAt': '2025-06-01T09:30:00.000Z',
+          },
           unset: [],
         },
       },
@@ -91,6 +101,7 @@ describe('planFeedImport: changes', () => {
     const result = plan([item()])
     expect(result.changes[0]?.fields).toEqual([
       { field: 'priceCheckedAt', path: path('priceCheckedAt'), before: '2025-05-01', after: '2025-06-01' },
+      { field: 'feedCheckedAt', path: path('feedCheckedAt'), before: undefined, after: '2025-06-01T09:30:00.000Z' },
     ])
     expect(result.summary).toMatchObject({ changed: 0, unchanged: 1 })
   })
@@ -101,6 +112,7 @@ describe('planFeedImport: changes', () => {
       [path('availability')]: 'outOfStock',
       [path('url')]: 'https://www.shop.example.com/roller-1',
       [path('priceCheckedAt')]: '2025-06-01',
+      [path('feedCheckedAt')]: '2025-06-01T09:30:00.000Z',
     })
   })
 
@@ -110,7 +122,7 @@ describe('planFeedImport: changes', () => {
       [item({ link: 'https://shop.example.com/other', affiliateLink: tracked })],
       [offer({ url: tracked })],
     )
-    expect(result.changes[0]?.fields.map((change) => change.field)).toEqual(['priceCheckedAt'])
+    expect(result.changes[0]?.fields.map((change) => change.field)).toEqual(['priceCheckedAt', 'feedCheckedAt'])
   })
 
   it('passes a sale price and its effective dates through, and unsets them when the sale ends', () => {
@@ -122,6 +134,7 @@ describe('planFeedImport: changes', () => {
         [path('salePrice')]: 80,
         [path('salePriceEffective')]: salePriceEffective,
         [path('priceCheckedAt')]: '2025-06-01',
+        [path('feedCheckedAt')]: '2025-06-01T09:30:00.000Z',
       },
       unset: [],
     })
@@ -153,7 +166,14 @@ describe('planFeedImport: held prices', () => {
       proposed: { price: { amount: 150, currency: 'GBP' } },
       share: 0.5,
       reason: 'The price would go up 50%, from 100 to 150 GBP: a move of 50% or more waits for an editor.',
-      patch: { documentId: 'device-roller', set: { [path('price')]: 150, [path('priceCheckedAt')]: '2025-06-01' } },
+      patch: {
+        documentId: 'device-roller',
+        set: {
+          [path('price')]: 150,
+          [path('priceCheckedAt')]: '2025-06-01',
+          [path('feedCheckedAt')]: '2025-06-01T09:30:00.000Z',
+        },
+      },
     })
     expect(up.summary).toMatchObject({ held: 1, changed: 0, unchanged: 0 })
 
@@ -252,7 +272,7 @@ describe('planFeedImport: refusals', () => {
 
   it('uses only the first item that matches an offer, and refuses an item matching two offers', () => {
     const duplicate = plan([item(), item({ price: { amount: 90, currency: 'GBP' } }, 2)])
-    expect(duplicate.changes[0]?.fields.map((change) => change.field)).toEqual(['priceCheckedAt'])
+    expect(duplicate.changes[0]?.fields.map((change) => change.field)).toEqual(['priceCheckedAt', 'feedCheckedAt'])
     expect(duplicate.refused[0]?.reason).toBe(
       'Item "SKU-1" earlier in the feed already matched this offer: only the first is used.',
     )
@@ -278,8 +298,9 @@ describe('planFeedImport: matching', () => {
       [path('price')]: 95,
       [path('feedItemId')]: 'NEW-9',
       [path('priceCheckedAt')]: '2025-06-01',
+      [path('feedCheckedAt')]: '2025-06-01T09:30:00.000Z',
     })
-    expect(result.misses).toEqual(new Map([['k1', 0]]))
+    expect(result.misses).toEqual(new Map([['device-roller#k1', 0]]))
   })
 
   it('prefers the feed item id, and never matches by GTIN an offer linked to another item', () => {
@@ -341,8 +362,8 @@ describe('planFeedImport: missing offers', () => {
       plans.push(result)
       misses = result.misses
     }
-    expect(plans.map((result) => result.misses.get('k1'))).toEqual([1, 2, 3])
-    expect(plans.map((result) => result.misses.get('k2'))).toEqual([0, 0, 0])
+    expect(plans.map((result) => result.misses.get('device-roller#k1'))).toEqual([1, 2, 3])
+    expect(plans.map((result) => result.misses.get('device-pen#k2'))).toEqual([0, 0, 0])
     expect(plans[0]?.missing).toEqual([
       {
         offerKey: 'k1',
@@ -374,14 +395,14 @@ describe('planFeedImport: missing offers', () => {
     expect(fourth.changes.map((change) => change.offerKey)).toEqual(['k2'])
 
     const back = plan([item(), other], outOfStock, { previousMisses: fourth.misses })
-    expect(back.misses.get('k1')).toBe(0)
+    expect(back.misses.get('device-roller#k1')).toBe(0)
     expect(back.missing).toEqual([])
     expect(back.changes[0]?.patch.set[path('availability')]).toBe('inStock')
   })
 
   it('counts an offer matched before by GTIN (known only by its miss count), with the threshold from settings', () => {
     const result = plan([item({ itemId: 'SKU-2' })], [offer({ feedItemId: undefined, deviceGtin: '96385074' })], {
-      previousMisses: new Map([['k1', 0]]),
+      previousMisses: new Map([['device-roller#k1', 0]]),
       settings: { missingImportsBeforeUnavailable: 1 },
     })
     expect(result.missing[0]).toMatchObject({ offerKey: 'k1', misses: 1, markedOutOfStock: true })
@@ -390,7 +411,7 @@ describe('planFeedImport: missing offers', () => {
 })
 
 describe('planFeedImport: empty feeds', () => {
-  const previousMisses = new Map([['k1', 2]])
+  const previousMisses = new Map([['device-roller#k1', 2]])
 
   it('changes nothing and advances no miss count when the feed has no products', () => {
     const result = plan([], [offer()], { previousMisses })
@@ -401,7 +422,7 @@ describe('planFeedImport: empty feeds', () => {
       held: [],
       missing: [],
     })
-    expect(result.misses).toEqual(new Map([['k1', 2]]))
+    expect(result.misses).toEqual(new Map([['device-roller#k1', 2]]))
     expect(result.summary).toEqual({
       read: 0,
       matched: 0,
@@ -430,7 +451,7 @@ describe('planFeedImport: empty feeds', () => {
       missing: [],
     })
     expect(result.refused).toHaveLength(2)
-    expect(result.misses).toEqual(new Map([['k1', 2]]))
+    expect(result.misses).toEqual(new Map([['device-roller#k1', 2]]))
     // One usable product is enough for the feed to count.
     expect(plan([item({ itemId: 'NEW' })], [offer()], { previousMisses }).empty).toBe(false)
   })
@@ -467,5 +488,39 @@ describe('createImportPlanner', () => {
     expect(() => createImportPlanner({ ...input, settings: { holdShare: 0 } })).toThrow(/holdShare is 0/)
     expect(() => createImportPlanner({ ...input, offers: [offer({ offerKey: 'a"]' })] })).toThrow(/offer key/)
     expect(catalogueOfferSchema.safeParse(offer()).success).toBe(true)
+  })
+
+  it('lists at most maxListed refused rows and unmatched items, and counts every one', () => {
+    const unmatchedItems = Array.from({ length: 30 }, (_, index) =>
+      item({ itemId: `OTHER-${index}`, link: `https://shop.example.com/other-${index}` }, index + 2),
+    )
+    const refusals: ImportEntry[] = Array.from({ length: 30 }, (_, index) => ({
+      kind: 'refused',
+      row: 100 + index,
+      line: 101 + index,
+      reason: 'Its price is not a number.',
+    }))
+    const result = plan([item(), ...unmatchedItems, ...refusals], [offer()], { settings: { maxListed: 5 } })
+    expect(result.unmatched.map((entry) => entry.itemId)).toEqual([
+      'OTHER-0',
+      'OTHER-1',
+      'OTHER-2',
+      'OTHER-3',
+      'OTHER-4',
+    ])
+    expect(result.refused.map((entry) => entry.row)).toEqual([100, 101, 102, 103, 104])
+    expect(result.summary).toMatchObject({ read: 61, matched: 1, unmatched: 30, refused: 30 })
+  })
+
+  it('tells apart the offers of a duplicated device, which keep the same keys', () => {
+    const copy = offer({ deviceId: 'device-roller-copy', deviceName: 'Roller One (copy)', feedItemId: 'SKU-COPY' })
+    const result = plan([item({ price: { amount: 120, currency: 'GBP' } })], [offer(), copy])
+    expect(result.changes.map((change) => change.deviceId)).toEqual(['device-roller'])
+    expect(result.misses).toEqual(
+      new Map([
+        ['device-roller#k1', 0],
+        ['device-roller-copy#k1', 1],
+      ]),
+    )
   })
 })

@@ -75,7 +75,9 @@ async function readSampleFeed(feed: SampleFeed): Promise<FeedReadResult[]> {
 function changedFields(plan: FeedImportPlan): Record<string, string[]> {
   const changed: Record<string, string[]> = {}
   for (const change of plan.changes) {
-    const fields = change.fields.map((field) => field.field).filter((field) => field !== 'priceCheckedAt')
+    const fields = change.fields
+      .map((field) => field.field)
+      .filter((field) => field !== 'priceCheckedAt' && field !== 'feedCheckedAt')
     if (fields.length > 0) changed[change.offerKey] = fields
   }
   return changed

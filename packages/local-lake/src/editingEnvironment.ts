@@ -21,6 +21,7 @@ export function siteEnvironmentFor(setup: EditingSetup): Record<string, string> 
     NEXT_PUBLIC_SANITY_DATASET: localLakeDataset,
     SANITY_API_HOST: setup.lakeUrl,
     SANITY_API_READ_TOKEN: setup.token,
+    SANITY_API_WRITE_TOKEN: setup.token,
     SANITY_REVALIDATE_SECRET: setup.revalidateSecret,
     SANITY_STUDIO_URL: setup.studioUrl,
   }

@@ -12,6 +12,14 @@ import { requirePastDate } from '../validation/dates.ts'
 import { homeDeviceNeedleWarning } from '../validation/needleLength.ts'
 import { requireText } from '../validation/nonEmptyText.ts'
 import { requireReference } from '../validation/requiredReference.ts'
+import {
+  type ConsumableValues,
+  consumablesMissing,
+  consumablesProblem,
+  type RunningCostDocument,
+  sessionsPerMonthLimit,
+  sessionsPerMonthWarning,
+} from '../validation/runningCosts.ts'
 
 /** Pros and cons are the review's summary; one of each reads as a sales pitch, not a review. */
 const minimumProsAndCons = 2
@@ -55,6 +63,7 @@ export const device = defineType({
   groups: [
     { name: 'basics', title: 'Basics', default: true },
     { name: 'needles', title: 'Needles' },
+    { name: 'runningCosts', title: 'Running costs' },
     { name: 'verdict', title: 'Verdict & review' },
     { name: 'offers', title: 'Offers' },
     { name: 'credits', title: 'Review credits' },
@@ -148,6 +157,48 @@ export const device = defineType({
       rows: 4,
       group: 'needles',
       description: 'How to clean and store it, and when to replace the head.',
+    }),
+    defineField({
+      name: 'consumables',
+      title: 'What it uses up',
+      type: 'array',
+      group: 'runningCosts',
+      description:
+        'What is replaced as it wears, with its price and how many sessions it lasts. The site works out the first-year cost and the cost per session from these, the schedule below and the cheapest offer in stock.',
+      of: [defineArrayMember({ type: 'consumable' })],
+      validation: (rule) => [
+        rule.custom(
+          (consumables: ConsumableValues[] | undefined, context) =>
+            consumablesProblem(consumables, context.document as RunningCostDocument | undefined) ?? true,
+        ),
+        rule
+          .custom(
+            (consumables: ConsumableValues[] | undefined, context) =>
+              consumablesMissing(consumables, context.document as RunningCostDocument | undefined) ?? true,
+          )
+          .warning(),
+      ],
+    }),
+    defineField({
+      name: 'sessionsPerMonth',
+      title: 'Typical sessions a month',
+      type: 'number',
+      group: 'runningCosts',
+      description:
+        'How often one person would typically use it, e.g. 8 for twice a week; for a professional device, one client’s course. A year of running costs is twelve months of it.',
+      validation: (rule) => [
+        rule
+          .integer()
+          .min(1)
+          .max(sessionsPerMonthLimit)
+          .error(`Enter a whole number of sessions a month, from 1 to ${sessionsPerMonthLimit}.`),
+        rule
+          .custom(
+            (sessionsPerMonth: number | undefined, context) =>
+              sessionsPerMonthWarning(sessionsPerMonth, context.document as RunningCostDocument | undefined) ?? true,
+          )
+          .warning(),
+      ],
     }),
     defineField({
       name: 'verdict',

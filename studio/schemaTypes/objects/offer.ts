@@ -2,6 +2,7 @@ import { availabilities, currencies, valuesOf } from '@microneedling/content/voc
 import { CreditCardIcon } from '@sanity/icons/CreditCard'
 import { defineField, defineType } from 'sanity'
 
+import { FeedManagedOfferInput } from '../inputs/feedManagedOfferInput.ts'
 import { offerSubtitle } from '../previews/offerSubtitle.ts'
 import { requirePastDate } from '../validation/dates.ts'
 import { feedItemIdUnique } from '../validation/feedItemId.ts'
@@ -18,6 +19,7 @@ export const offer = defineType({
   title: 'Offer',
   type: 'object',
   icon: CreditCardIcon,
+  components: { input: FeedManagedOfferInput },
   fields: [
     defineField({
       name: 'partner',

@@ -6,7 +6,13 @@ import { DeviceCardList } from '@/components/DeviceCard'
 import { DevicePictogram } from '@/components/DevicePictogram'
 import linkCards from '@/components/LinkCards.module.css'
 import { PartnerLinkFrame } from '@/components/PartnerLinkFrame'
-import { getComparisonSummaries, getDeviceFacets, getSiteSettings, getTopRatedDevices } from '@/lib/content/siteContent'
+import {
+  getBestForGuideSummaries,
+  getComparisonSummaries,
+  getDeviceFacets,
+  getSiteSettings,
+  getTopRatedDevices,
+} from '@/lib/content/siteContent'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/seo/urls'
 import { formatDate, listInWords } from '@/lib/text/formatting'
@@ -32,11 +38,12 @@ function topPicks(top: Awaited<ReturnType<typeof getTopRatedDevices>>): DeviceSu
 }
 
 export default async function HomePage() {
-  const [settings, top, facets, comparisons] = await Promise.all([
+  const [settings, top, facets, comparisons, bestForGuides] = await Promise.all([
     getSiteSettings(),
     getTopRatedDevices(3),
     getDeviceFacets({}),
     getComparisonSummaries(),
+    getBestForGuideSummaries(),
   ])
   const picks = topPicks(top)
   const countOf = (counts: readonly { value: string; count: number }[], value: string) =>
@@ -79,6 +86,9 @@ export default async function HomePage() {
                 </Link>
               </li>
             </ul>
+            <p>
+              <Link href={routes.finder}>Not sure? Answer five questions and get a short list, with the reasons</Link>
+            </p>
           </section>
 
           <section className="section" aria-labelledby="by-type-heading">
@@ -109,6 +119,21 @@ export default async function HomePage() {
               <Link href={routes.devices}>See all {plural(deviceCount)}</Link>
             </p>
           </section>
+
+          {bestForGuides.length > 0 ? (
+            <section className="section" aria-labelledby="best-for-heading">
+              <h2 id="best-for-heading">Best for your concern</h2>
+              <ul className={linkCards.cards} data-testid="best-for-guide-links">
+                {bestForGuides.map((guide) => (
+                  <li key={guide.slug}>
+                    <Link href={routes.bestForGuide(guide.slug)} className={linkCards.title}>
+                      {guide.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
 
           <section className={`section ${styles.explainer}`} aria-labelledby="explainer-heading">
             <h2 id="explainer-heading">Home or professional?</h2>

@@ -12,10 +12,13 @@ export function Byline({
   writer,
   medicalReviewer,
   lastReviewedAt,
+  dateLabel = 'Last reviewed',
 }: {
   writer?: Author | undefined
   medicalReviewer?: Author | undefined
   lastReviewedAt?: string | undefined
+  /** What the date records: a review (devices, guides), or the last check of a guide's picks. */
+  dateLabel?: 'Last reviewed' | 'Last updated'
 }) {
   if (!writer && !medicalReviewer && !lastReviewedAt) return null
   return (
@@ -33,7 +36,7 @@ export function Byline({
       ) : null}
       {lastReviewedAt ? (
         <span>
-          Last reviewed <time dateTime={lastReviewedAt}>{formatDate(lastReviewedAt)}</time>
+          {dateLabel} <time dateTime={lastReviewedAt}>{formatDate(lastReviewedAt)}</time>
         </span>
       ) : null}
     </p>

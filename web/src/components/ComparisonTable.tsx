@@ -24,6 +24,13 @@ function Cell({
   switch (cell.kind) {
     case 'text':
       return <>{cell.text}</>
+    case 'figure':
+      return (
+        <>
+          <strong>{cell.text}</strong>
+          <span className={styles.working}>{cell.working}</span>
+        </>
+      )
     case 'list':
       return cell.items.length > 0 ? (
         <ul className={styles.cellList}>

@@ -2,7 +2,8 @@ import { formatNeedleLength, formatPrice } from '@microneedling/content/formatti
 import type { DeviceSummary } from '@microneedling/content/schemas'
 import { formFactors, needleMaterials, titleOf } from '@microneedling/content/vocabulary'
 import Link from 'next/link'
-import { lowestPrice } from '@/lib/catalogue/prices'
+import { lowestPrice, noPriceText } from '@/lib/catalogue/prices'
+import { deviceRunningCosts } from '@/lib/catalogue/runningCosts'
 import { routes } from '@/lib/seo/urls'
 import styles from './DeviceCard.module.css'
 import { DevicePictogram } from './DevicePictogram'
@@ -19,6 +20,7 @@ export function DeviceCard({
   reasonLabel?: string
 }) {
   const price = lowestPrice(device)
+  const runningCosts = deviceRunningCosts(device)
   return (
     <article className={styles.card} data-intended-use={device.intendedUse}>
       <div className={styles.head}>
@@ -50,7 +52,17 @@ export function DeviceCard({
         </div>
         <div>
           <dt>Price</dt>
-          <dd>{price ? `From ${formatPrice(price.amount, price.currency)}` : 'No current offers'}</dd>
+          <dd>{price ? `From ${formatPrice(price.amount, price.currency)}` : noPriceText(device)}</dd>
+        </div>
+        <div>
+          <dt>First-year cost</dt>
+          <dd data-testid="device-card-first-year">
+            {runningCosts.known ? (
+              runningCosts.firstYear.text
+            ) : (
+              <span className={styles.unknown}>{runningCosts.shortReason}</span>
+            )}
+          </dd>
         </div>
       </dl>
       <p className={styles.actions}>

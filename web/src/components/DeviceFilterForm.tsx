@@ -170,6 +170,23 @@ export function DeviceFilterForm({ filters, facets }: { filters: DeviceFilters; 
         </div>
         <p className={styles.hint}>In the shop&apos;s own currency; most prices are in pounds.</p>
       </fieldset>
+      <fieldset className={styles.fieldGroup}>
+        <legend>First-year cost (£)</legend>
+        <div className={styles.rangeRow}>
+          <NumberField
+            id="filter-max-first-year"
+            name="maxFirstYear"
+            text="Up to"
+            value={filters.maxFirstYear}
+            min={0}
+            step="any"
+          />
+        </div>
+        <p className={styles.hint}>
+          The device and a year of the heads, cartridges or replacements it uses on a typical schedule. Devices we
+          cannot work it out for are left out.
+        </p>
+      </fieldset>
       <div className={styles.actions}>
         <button type="submit" className={button.button}>
           Show devices

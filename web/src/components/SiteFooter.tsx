@@ -20,6 +20,9 @@ export function SiteFooter({ siteName, tagline }: { siteName: string; tagline?: 
               <Link href={routes.devices}>All devices</Link>
             </li>
             <li>
+              <Link href={routes.finder}>Find a device</Link>
+            </li>
+            <li>
               <Link href={routes.compare}>Compare devices</Link>
             </li>
             <li>

@@ -38,6 +38,7 @@ export function makeDevice(overrides: DeviceOverrides = {}): DeviceSummary {
     cons: [],
     images: [],
     offers: [],
+    consumables: [],
     ...rest,
     needles: {
       adjustable: false,

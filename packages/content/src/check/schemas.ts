@@ -1,5 +1,7 @@
 import {
   loadAuthors,
+  loadBestForGuide,
+  loadBestForGuideSummaries,
   loadComparison,
   loadComparisonSummaries,
   loadDevice,
@@ -51,6 +53,7 @@ export async function findSchemaRejections(
       loadDeviceListPage(source, { sort: 'name' }, 1, { pageSize: documents.length + 1 }),
       loadComparisonSummaries(source),
       loadGuideSummaries(source),
+      loadBestForGuideSummaries(source),
       loadAuthors(source),
     ])
     for (const document of documents) {
@@ -59,6 +62,7 @@ export async function findSchemaRejections(
       if (document._type === 'device') await loadDevice(source, slug)
       if (document._type === 'comparison') await loadComparison(source, slug)
       if (document._type === 'guide') await loadGuide(source, slug)
+      if (document._type === 'bestForGuide') await loadBestForGuide(source, slug)
     }
   } finally {
     stopListening()

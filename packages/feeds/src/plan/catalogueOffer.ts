@@ -23,6 +23,8 @@ export const catalogueOfferSchema = z.object({
   salePriceEffective: effectivePeriodSchema.optional(),
   /** The day (or time) the price was last confirmed. */
   priceCheckedAt: z.string().optional(),
+  /** When a feed import last confirmed the offer. */
+  feedCheckedAt: z.string().optional(),
 })
 export type CatalogueOffer = z.infer<typeof catalogueOfferSchema>
 
@@ -35,6 +37,7 @@ export type OfferField =
   | 'url'
   | 'feedItemId'
   | 'priceCheckedAt'
+  | 'feedCheckedAt'
 
 /** Where an offer's field is in its device document, for a Sanity patch: `offers[_key=="k1"].price`. */
 export function offerFieldPath(offerKey: string, field: OfferField): string {

@@ -20,13 +20,19 @@ export type ImportSettings = {
   missingImportsBeforeUnavailable?: number
   /** A price above this is refused as absurd. Default 100000, as the reader's. */
   maxPrice?: number
+  /**
+   * Refused rows and unmatched items listed in the plan, each; the summary counts all of them. A
+   * feed of a whole shop can hold hundreds of thousands of products the site does not list, and the
+   * plan must stay small whatever the feed's size. Default 1000.
+   */
+  maxListed?: number
 }
 
 export type ImportInput = {
   partner: { id: string; allowedHosts: readonly string[] }
   /** The catalogue's offers; those of other partners are ignored. */
   offers: readonly CatalogueOffer[]
-  /** Consecutive imports each offer (by `_key`) was absent from, as the last plan's `misses` said. */
+  /** Consecutive imports each offer (by `offerIdOf`) was absent from, as the last plan's `misses` said. */
   previousMisses: ReadonlyMap<string, number>
   now: Date
   settings?: ImportSettings
@@ -84,6 +90,8 @@ export type FeedImportPlan = {
   partnerId: string
   /** The day written to `priceCheckedAt` (UTC), as the Studio's date field holds it. */
   checkedOn: string
+  /** The time written to `feedCheckedAt`: when this import read the feed. */
+  checkedAt: string
   /** True when the feed had no product that was not refused: then nothing changes at all. */
   empty: boolean
   emptyReason?: string
@@ -116,12 +124,14 @@ export function createImportPlanner(input: ImportInput): ImportPlanner {
   const holdShare = input.settings?.holdShare ?? 0.5
   const threshold = input.settings?.missingImportsBeforeUnavailable ?? 3
   const maxPrice = input.settings?.maxPrice ?? defaultMaxPrice
+  const maxListed = input.settings?.maxListed ?? 1000
   if (!(holdShare > 0)) throw new RangeError(`holdShare is ${holdShare}: it is a share above 0, like 0.5.`)
   if (!Number.isInteger(threshold) || threshold < 1) {
     throw new RangeError(`missingImportsBeforeUnavailable is ${threshold}: it is a whole number from 1.`)
   }
   if (Number.isNaN(input.now.getTime())) throw new RangeError('now is not a valid date.')
-  const checkedOn = input.now.toISOString().slice(0, 10)
+  const checkedAt = input.now.toISOString()
+  const checkedOn = checkedAt.slice(0, 10)
   const { partner } = input
 
   const offers = input.offers
@@ -132,9 +142,9 @@ export function createImportPlanner(input: ImportInput): ImportPlanner {
   const byGtin = new Map<string, CatalogueOffer[]>()
   const keys = new Set<string>()
   for (const offer of offers) {
-    if (keys.has(offer.offerKey))
-      throw new TypeError(`Two offers of partner ${partner.id} have the key "${offer.offerKey}".`)
-    keys.add(offer.offerKey)
+    if (keys.has(offerIdOf(offer)))
+      throw new TypeError(`Two offers of partner ${partner.id} are ${offer.offerKey} of ${offer.deviceId}.`)
+    keys.add(offerIdOf(offer))
     if (offer.feedItemId !== undefined) {
       listIn(byItemId, offer.feedItemId).push(offer)
     } else if (offer.deviceGtin !== undefined) {
@@ -155,6 +165,12 @@ export function createImportPlanner(input: ImportInput): ImportPlanner {
   const matchedBy = new Map<string, string>()
   const seen = new Set<string>()
   let read = 0
+  let refusedCount = 0
+  let unmatchedCount = 0
+  const refuse = (entry: RefusedEntry) => {
+    refusedCount++
+    if (refused.length < maxListed) refused.push(entry)
+  }
   let usable = 0
   let changed = 0
   let unchanged = 0
@@ -165,7 +181,7 @@ export function createImportPlanner(input: ImportInput): ImportPlanner {
     let place: { row?: number; line?: number } = {}
     if ('kind' in entry) {
       if (entry.kind === 'refused') {
-        refused.push({ row: entry.row, line: entry.line, reason: entry.reason })
+        refuse({ row: entry.row, line: entry.line, reason: entry.reason })
         return
       }
       item = entry.item
@@ -174,16 +190,16 @@ export function createImportPlanner(input: ImportInput): ImportPlanner {
       const checked = feedItemSchema.safeParse(entry)
       if (!checked.success) {
         const itemId = typeof entry.itemId === 'string' ? { itemId: entry.itemId } : {}
-        refused.push({ ...itemId, reason: checked.error.issues.map(issueText).join(' ') })
+        refuse({ ...itemId, reason: checked.error.issues.map(issueText).join(' ') })
         return
       }
       item = checked.data
     }
-    const refuse = (reason: string, offer?: CatalogueOffer) =>
-      refused.push({ itemId: item.itemId, ...place, ...(offer ? { offer: refOf(offer) } : {}), reason })
+    const refuseItem = (reason: string, offer?: CatalogueOffer) =>
+      refuse({ itemId: item.itemId, ...place, ...(offer ? { offer: refOf(offer) } : {}), reason })
 
     const problem = priceProblem(item, maxPrice)
-    if (problem !== undefined) return void refuse(problem)
+    if (problem !== undefined) return void refuseItem(problem)
 
     let candidates = byItemId.get(item.itemId)
     let how: 'feedItemId' | 'gtin' = 'feedItemId'
@@ -194,42 +210,44 @@ export function createImportPlanner(input: ImportInput): ImportPlanner {
     }
     if (candidates === undefined) {
       usable++
-      unmatched.push({
-        itemId: item.itemId,
-        ...(item.title === undefined ? {} : { title: item.title }),
-        ...(item.gtin === undefined ? {} : { gtin: item.gtin }),
-        link: item.link,
-        price: item.price,
-        ...(place.row === undefined ? {} : { row: place.row }),
-      })
+      unmatchedCount++
+      if (unmatched.length < maxListed)
+        unmatched.push({
+          itemId: item.itemId,
+          ...(item.title === undefined ? {} : { title: item.title }),
+          ...(item.gtin === undefined ? {} : { gtin: item.gtin }),
+          link: item.link,
+          price: item.price,
+          ...(place.row === undefined ? {} : { row: place.row }),
+        })
       return
     }
-    for (const candidate of candidates) seen.add(candidate.offerKey)
+    for (const candidate of candidates) seen.add(offerIdOf(candidate))
     if (candidates.length > 1) {
       const names = candidates.map((offer) => `${offer.deviceName} (${offer.offerKey})`).join(', ')
       const by = how === 'gtin' ? `GTIN ${item.gtin}` : `feed item id "${item.itemId}"`
-      return void refuse(
+      return void refuseItem(
         `It matches ${candidates.length} offers by ${by}: ${names}. Give each offer its own feed item id.`,
       )
     }
     const offer = candidates[0]!
-    const earlier = matchedBy.get(offer.offerKey)
+    const earlier = matchedBy.get(offerIdOf(offer))
     if (earlier !== undefined) {
-      return void refuse(
+      return void refuseItem(
         `Item "${earlier}" earlier in the feed already matched this offer: only the first is used.`,
         offer,
       )
     }
-    matchedBy.set(offer.offerKey, item.itemId)
+    matchedBy.set(offerIdOf(offer), item.itemId)
 
     if (item.price.currency !== offer.currency) {
-      return void refuse(
+      return void refuseItem(
         `Its price is in ${item.price.currency} but the offer is priced in ${offer.currency}: an import never changes an offer's currency.`,
         offer,
       )
     }
     if (!hostIsAllowed(item.link, partner.allowedHosts)) {
-      return void refuse(
+      return void refuseItem(
         `Its link ${item.link} is not https on a host partner ${partner.id} allows (${partner.allowedHosts.join(', ') || 'none'}).`,
         offer,
       )
@@ -246,11 +264,15 @@ export function createImportPlanner(input: ImportInput): ImportPlanner {
       ['url', offer.url, offer.url === item.link || offer.url === item.affiliateLink ? offer.url : item.link],
       ['feedItemId', offer.feedItemId, how === 'gtin' ? item.itemId : offer.feedItemId],
     ])
-    const checkTime = field(offer, 'priceCheckedAt', offer.priceCheckedAt, checkedOn)
+    // Written on every match, so the site and the Studio say when the feed last confirmed the offer.
+    const checkTimes = [
+      field(offer, 'priceCheckedAt', offer.priceCheckedAt, checkedOn),
+      field(offer, 'feedCheckedAt', offer.feedCheckedAt, checkedAt),
+    ]
     const hold = priceHold(offer.price, item, holdShare)
     const match = { ...refOf(offer), cause: 'feed' as const, itemId: item.itemId, matchedBy: how }
     if (hold !== undefined) {
-      const fields = [...priceFields, checkTime]
+      const fields = [...priceFields, ...checkTimes]
       held.push({
         ...refOf(offer),
         itemId: item.itemId,
@@ -266,8 +288,8 @@ export function createImportPlanner(input: ImportInput): ImportPlanner {
       }
       return
     }
-    const fields = [...priceFields, ...otherFields, checkTime]
-    if (fields.length > 1) changed++
+    const fields = [...priceFields, ...otherFields, ...checkTimes]
+    if (priceFields.length + otherFields.length > 0) changed++
     else unchanged++
     changes.push({ ...match, fields, patch: patchOf(offer.deviceId, fields) })
   }
@@ -279,11 +301,11 @@ export function createImportPlanner(input: ImportInput): ImportPlanner {
       changed,
       unchanged,
       held: held.length,
-      refused: refused.length,
-      unmatched: unmatched.length,
+      refused: refusedCount,
+      unmatched: unmatchedCount,
       missing,
     })
-    const plan = { partnerId: partner.id, checkedOn, refused, unmatched, warnings }
+    const plan = { partnerId: partner.id, checkedOn, checkedAt, refused, unmatched, warnings }
     if (usable === 0) {
       return {
         ...plan,
@@ -302,15 +324,16 @@ export function createImportPlanner(input: ImportInput): ImportPlanner {
     const misses = new Map<string, number>()
     const missing: MissingOffer[] = []
     for (const offer of offers) {
-      const previous = input.previousMisses.get(offer.offerKey)
-      const known = offer.feedItemId !== undefined || previous !== undefined || matchedBy.has(offer.offerKey)
+      const id = offerIdOf(offer)
+      const previous = input.previousMisses.get(id)
+      const known = offer.feedItemId !== undefined || previous !== undefined || matchedBy.has(id)
       if (!known) continue
-      if (seen.has(offer.offerKey)) {
-        misses.set(offer.offerKey, 0)
+      if (seen.has(id)) {
+        misses.set(id, 0)
         continue
       }
       const count = (previous ?? 0) + 1
-      misses.set(offer.offerKey, count)
+      misses.set(id, count)
       const markedOutOfStock = count >= threshold && offer.availability !== 'outOfStock'
       const times = `${count} import${count === 1 ? '' : 's'} in a row`
       const reason =
@@ -342,6 +365,14 @@ function listIn<T>(map: Map<string, T[]>, key: string): T[] {
   const list = map.get(key) ?? []
   map.set(key, list)
   return list
+}
+
+/**
+ * An offer's identity across imports: its device and its `_key` (a key is unique only within its
+ * device; a device duplicated in the Studio keeps its offers' keys).
+ */
+export function offerIdOf(offer: Pick<CatalogueOffer, 'deviceId' | 'offerKey'>): string {
+  return `${offer.deviceId}#${offer.offerKey}`
 }
 
 function refOf(offer: CatalogueOffer): OfferRef {

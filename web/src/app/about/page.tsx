@@ -1,6 +1,7 @@
 import { authorRoles, titleOf } from '@microneedling/content/vocabulary'
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { FinderMethod } from '@/components/finder/FinderMethod'
 import { getAuthors } from '@/lib/content/siteContent'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/seo/urls'
@@ -71,6 +72,8 @@ export default async function AboutPage() {
           reviewed, and prices show the date they were checked.
         </p>
       </section>
+
+      <FinderMethod />
 
       <section aria-labelledby="independence-heading">
         <h2 id="independence-heading">Editorial independence</h2>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import linkCards from '@/components/LinkCards.module.css'
-import { getGuideSummaries } from '@/lib/content/siteContent'
+import { getBestForGuideSummaries, getGuideSummaries } from '@/lib/content/siteContent'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/seo/urls'
 
@@ -15,7 +15,7 @@ export function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function GuidesPage() {
-  const guides = await getGuideSummaries()
+  const [guides, bestForGuides] = await Promise.all([getGuideSummaries(), getBestForGuideSummaries()])
   return (
     <>
       <div className="page-intro">
@@ -38,6 +38,24 @@ export default async function GuidesPage() {
       ) : (
         <p>There are no guides yet.</p>
       )}
+      {bestForGuides.length > 0 ? (
+        <section className="section" aria-labelledby="best-for-heading">
+          <h2 id="best-for-heading">Best for your concern</h2>
+          <p>Our picks for one skin concern at a time, with the reasons and when a clinic is the better answer.</p>
+          <ul className={linkCards.cards} data-testid="best-for-guide-links">
+            {bestForGuides.map((guide) => (
+              <li key={guide.slug}>
+                <Link href={routes.bestForGuide(guide.slug)} className={linkCards.title}>
+                  {guide.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href={routes.bestForGuides}>All best-for guides</Link>
+          </p>
+        </section>
+      ) : null}
     </>
   )
 }

@@ -5,6 +5,7 @@ import { ClicksChart } from '@/components/reports/ClicksChart'
 import headingRow from '@/components/reports/HeadingRow.module.css'
 import { ReportTableView } from '@/components/reports/ReportTableView'
 import { clickRecording } from '@/lib/clicks/clickRecording'
+import { type HeldChange, heldChangeById } from '@/lib/feeds/feedImportStore'
 import { type DayRange, dailyTotals, rangeTotals } from '@/lib/reports/clickReports'
 import { defaultRange, parseDayRange } from '@/lib/reports/dateRange'
 import { sessionCookieName, sessionTokenValid } from '@/lib/reports/reportsAccess'
@@ -60,12 +61,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           That range could not be used ({parsed.message}); showing the last 30 days instead.
         </p>
       )}
-      <ReportBody range={range} />
+      <ReportBody range={range} decided={Number(single(query.decided)) || undefined} />
     </div>
   )
 }
 
-async function ReportBody({ range }: { range: DayRange }) {
+async function ReportBody({ range, decided }: { range: DayRange; decided: number | undefined }) {
   const recording = clickRecording()
   let content: Awaited<ReturnType<typeof loadReport>>
   try {
@@ -80,6 +81,7 @@ async function ReportBody({ range }: { range: DayRange }) {
     )
   }
   const { totals, days, tables } = content
+  const decision = decided === undefined ? undefined : await heldChangeById(await reportsDatabase(), decided)
   const stats = recording?.stats()
   return (
     <>
@@ -116,6 +118,20 @@ async function ReportBody({ range }: { range: DayRange }) {
         empty="No broken links in the last checks (run pnpm links:check, or schedule it; see the README)."
       />
       <ReportTableView table={tables['stale-prices']} range={range} empty="Every price was checked recently." />
+      <h2 className={styles.part}>Partner feeds</h2>
+      {decision ? <HeldDecisionNotice decision={decision} /> : null}
+      <ReportTableView table={tables['held-prices']} range={range} empty="No feed price is waiting for an editor." />
+      <ReportTableView
+        table={tables['feed-imports']}
+        range={range}
+        empty="No feed import has run yet (pnpm feeds:import, or schedule POST /api/feeds/import; see the README)."
+      />
+      <ReportTableView
+        table={tables['unmatched-items']}
+        range={range}
+        empty="Every item of the last imports matched an offer."
+      />
+      <ReportTableView table={tables['refused-items']} range={range} empty="No row of the last imports was refused." />
       <p>
         <a href={`/api/reports/clicks?from=${range.from}&to=${range.to}`} download data-testid="csv-clicks">
           Download every click count (by day, offer and kind of page) as CSV
@@ -130,15 +146,45 @@ async function loadReport(range: DayRange) {
   const [totals, days, ...tables] = await Promise.all([
     rangeTotals(db, range),
     dailyTotals(db, range),
-    ...(['daily', 'devices', 'partners', 'page-kinds', 'offers', 'broken-offers', 'stale-prices'] as const).map(
-      async (name) => [name, await reportTable(db, name, range, { limit: name === 'daily' ? null : 20 })] as const,
-    ),
+    ...(
+      [
+        'daily',
+        'devices',
+        'partners',
+        'page-kinds',
+        'offers',
+        'broken-offers',
+        'stale-prices',
+        'held-prices',
+        'feed-imports',
+        'unmatched-items',
+        'refused-items',
+      ] as const
+    ).map(async (name) => [name, await reportTable(db, name, range, { limit: name === 'daily' ? null : 20 })] as const),
   ])
   const byName = Object.fromEntries(tables.map(([name, table]) => [name, table!])) as Record<
     (typeof tables)[number][0],
     NonNullable<(typeof tables)[number][1]>
   >
   return { totals, days, tables: byName }
+}
+
+const decisionWords: Record<HeldChange['status'], string> = {
+  held: 'is still held',
+  approved: 'was approved and applied',
+  rejected: 'was rejected',
+  superseded: 'was not applied',
+}
+
+/** What became of the held price an editor just decided on, read back from the database. */
+function HeldDecisionNotice({ decision }: { decision: HeldChange }) {
+  return (
+    <p role="status" data-testid="held-decision" data-status={decision.status}>
+      The feed price {decision.proposedPrice} {decision.currency} for {decision.deviceName}{' '}
+      {decisionWords[decision.status]}
+      {decision.decisionDetail ? `: ${decision.decisionDetail}` : '.'}
+    </p>
+  )
 }
 
 function ReportsOff() {

@@ -12,9 +12,22 @@ export default async function sitemap(props: { id: Promise<string> }): Promise<M
   const id = Number(await props.id)
   const start = id * devicesPerSitemap
   const first = id === 0
-  const { devices, comparisons, guides } = await getSitemapEntries(start, start + devicesPerSitemap, first)
+  const { devices, comparisons, guides, bestForGuides } = await getSitemapEntries(
+    start,
+    start + devicesPerSitemap,
+    first,
+  )
   const fixed = first
-    ? [routes.home, routes.devices, routes.compare, routes.guides, routes.about, routes.disclosure]
+    ? [
+        routes.home,
+        routes.devices,
+        routes.finder,
+        routes.compare,
+        routes.guides,
+        routes.bestForGuides,
+        routes.about,
+        routes.disclosure,
+      ]
     : []
   return [
     ...fixed.map((path) => ({ url: absoluteUrl(path) })),
@@ -24,5 +37,9 @@ export default async function sitemap(props: { id: Promise<string> }): Promise<M
       lastModified: comparison._updatedAt,
     })),
     ...guides.map((guide) => ({ url: absoluteUrl(routes.guide(guide.slug)), lastModified: guide._updatedAt })),
+    ...bestForGuides.map((guide) => ({
+      url: absoluteUrl(routes.bestForGuide(guide.slug)),
+      lastModified: guide._updatedAt,
+    })),
   ]
 }

@@ -1,5 +1,6 @@
 import type { DayRange } from '@/lib/reports/clickReports'
 import type { ReportTable } from '@/lib/reports/reportTables'
+import button from '../Button.module.css'
 import tableScroll from '../TableScroll.module.css'
 import headingRow from './HeadingRow.module.css'
 import styles from './ReportTableView.module.css'
@@ -18,12 +19,51 @@ const headings: Record<string, string> = {
   detail: 'Detail',
   checked_at: 'Checked',
   price_checked_at: 'Price checked',
+  started_at: 'Started',
+  items_read: 'Items read',
+  matched: 'Matched',
+  changed: 'Changed',
+  held: 'Held',
+  refused: 'Refused',
+  unmatched: 'Unmatched',
+  missing: 'Missing',
+  not_applied: 'Not applied',
+  duration_ms: 'Took (ms)',
+  held_at: 'Held on',
+  item_id: 'Feed item',
+  current_price: 'Current price',
+  proposed_price: 'Feed price',
+  currency: 'Currency',
+  reason: 'Why',
+  partner_id: 'Partner',
+  row_number: 'Row',
+  title: 'Title',
+  gtin: 'GTIN',
+  price: 'Price',
+  link: 'Link',
 }
 
 /** One report table with its CSV download link. */
 export function ReportTableView({ table, range, empty }: { table: ReportTable; range: DayRange; empty: string }) {
   const csv = `/api/reports/${table.name}?from=${range.from}&to=${range.to}`
-  const numeric = new Set(['clicks', 'filtered', 'status_code'])
+  const numeric = new Set([
+    'clicks',
+    'filtered',
+    'status_code',
+    'items_read',
+    'matched',
+    'changed',
+    'held',
+    'refused',
+    'unmatched',
+    'missing',
+    'not_applied',
+    'duration_ms',
+    'current_price',
+    'proposed_price',
+    'price',
+    'row_number',
+  ])
   return (
     <section aria-labelledby={`${table.name}-heading`} data-report={table.name}>
       <div className={headingRow.headingRow}>
@@ -45,6 +85,7 @@ export function ReportTableView({ table, range, empty }: { table: ReportTable; r
                   </th>
                 ))}
                 {table.editLinks ? <th scope="col">Fix it</th> : null}
+                {table.decisions ? <th scope="col">Decide</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -61,6 +102,23 @@ export function ReportTableView({ table, range, empty }: { table: ReportTable; r
                   {table.editLinks ? (
                     <td>
                       <a href={table.editLinks[index]}>Edit in the Studio</a>
+                    </td>
+                  ) : null}
+                  {table.decisions ? (
+                    <td>
+                      <form method="post" action={table.decisions[index]} className={styles.decision}>
+                        <button type="submit" name="decision" value="approve" className={button.button}>
+                          Approve
+                        </button>
+                        <button
+                          type="submit"
+                          name="decision"
+                          value="reject"
+                          className={`${button.button} ${button.secondary}`}
+                        >
+                          Reject
+                        </button>
+                      </form>
                     </td>
                   ) : null}
                 </tr>

@@ -5,6 +5,7 @@ import {
   defaultDeviceSortOrder,
   deviceSortOrders,
 } from '@microneedling/content/deviceList'
+import { formatRunningCost } from '@microneedling/content/runningCosts'
 import {
   type Concern,
   concerns,
@@ -62,6 +63,7 @@ const fields = {
   },
   minPrice: { schema: price, name: 'lowest price', hint: 'enter an amount of 0 or more' },
   maxPrice: { schema: price, name: 'highest price', hint: 'enter an amount of 0 or more' },
+  maxFirstYear: { schema: price, name: 'highest first-year cost', hint: 'enter an amount in pounds, 0 or more' },
 } as const satisfies Record<DeviceFilterName, { schema: z.ZodType; name: string; hint: string }>
 
 const filterNames = Object.keys(fields) as DeviceFilterName[]
@@ -134,6 +136,7 @@ export function describeActiveFilters(
     maxNeedle: (value: number) => `Needles up to ${value} mm`,
     minPrice: (value: number) => `Price from ${value}`,
     maxPrice: (value: number) => `Price up to ${value}`,
+    maxFirstYear: (value: number) => `First year up to ${formatRunningCost(value)}`,
   }
   return filterNames.flatMap((name) => {
     const value = filters[name]
@@ -170,7 +173,9 @@ export function listPageHref(filters: DeviceFilters, page: number): string {
   return query ? `${routes.devices}?${query}` : routes.devices
 }
 
-/** Whether any filter is a price or needle range: values a visitor types, with no limit to how many. */
+/** Whether any filter is a price, cost or needle range: values a visitor types, with no limit to how many. */
 export function hasRangeFilters(filters: Omit<DeviceFilters, 'sort'>): boolean {
-  return [filters.minNeedle, filters.maxNeedle, filters.minPrice, filters.maxPrice].some((value) => value !== undefined)
+  return [filters.minNeedle, filters.maxNeedle, filters.minPrice, filters.maxPrice, filters.maxFirstYear].some(
+    (value) => value !== undefined,
+  )
 }

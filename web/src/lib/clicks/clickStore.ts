@@ -1,4 +1,5 @@
 import type { Queryable } from '../database/database'
+import { expirePriceObservations } from '../priceHistory/priceRetention'
 import type { ClickEvent } from './clickEvent'
 
 const columnsPerEvent = 6
@@ -40,7 +41,7 @@ export async function writeClicks(
 /**
  * Moves raw events from before `before` (a UTC day) into the daily table, in one statement, so an
  * event is counted exactly once even while clicks are being written; then deletes what is older
- * than the retention period.
+ * than the retention period (clicks, link checks and price history alike).
  */
 export async function rollUpAndExpire(db: Queryable, before: string, retentionDays: number): Promise<void> {
   await db.query(
@@ -58,6 +59,7 @@ export async function rollUpAndExpire(db: Queryable, before: string, retentionDa
   await db.query(`delete from click_daily where day < $1::date - $2::integer`, [before, retentionDays])
   await db.query(`delete from click_drops where day < $1::date - $2::integer`, [before, retentionDays])
   await db.query(`delete from link_checks where checked_at < $1::date - $2::integer`, [before, retentionDays])
+  await expirePriceObservations(db, before, retentionDays)
 }
 
 export function utcDay(date: Date): string {

@@ -8,7 +8,8 @@ import {
   needleTips,
   titleOf,
 } from '@microneedling/content/vocabulary'
-import { lowestPrice, sortOffers } from '../catalogue/prices'
+import { lowestPrice, noPriceText, sortOffers } from '../catalogue/prices'
+import { deviceRunningCosts } from '../catalogue/runningCosts'
 import { formatRating, yesNo } from '../text/formatting'
 
 /**
@@ -20,6 +21,8 @@ export type CompareCell =
   | { kind: 'text'; text: string }
   | { kind: 'list'; items: string[]; empty: string }
   | { kind: 'offers'; offers: Offer[] }
+  /** A worked-out amount with the one-line sum it comes from. */
+  | { kind: 'figure'; text: string; working: string }
 
 export interface CompareRow {
   key: string
@@ -63,10 +66,21 @@ function needleCountText(device: DeviceSummary): string {
 
 function priceText(device: DeviceSummary): string {
   const lowest = lowestPrice(device)
-  return lowest ? `From ${formatPrice(lowest.amount, lowest.currency)}` : 'No current offers'
+  return lowest ? `From ${formatPrice(lowest.amount, lowest.currency)}` : noPriceText(device)
 }
 
 const text = (value: string): CompareCell => ({ kind: 'text', text: value })
+
+/** A running cost, or why there is none: devices differ on the amount, not on how it was worked out. */
+function runningCostCell(device: DeviceSummary, figure: 'firstYear' | 'perSession'): CompareCell {
+  const costs = deviceRunningCosts(device)
+  return costs.known ? { kind: 'figure', text: costs[figure].text, working: costs[figure].working } : text(costs.reason)
+}
+
+function runningCostComparable(device: DeviceSummary, figure: 'firstYear' | 'perSession'): string {
+  const costs = deviceRunningCosts(device)
+  return costs.known ? costs[figure].text : costs.reason
+}
 
 const rowDefinitions: RowDefinition[] = [
   {
@@ -133,6 +147,18 @@ const rowDefinitions: RowDefinition[] = [
     label: 'Price',
     cell: (device) => text(priceText(device)),
     comparable: priceText,
+  },
+  {
+    key: 'firstYearCost',
+    label: 'First-year cost',
+    cell: (device) => runningCostCell(device, 'firstYear'),
+    comparable: (device) => runningCostComparable(device, 'firstYear'),
+  },
+  {
+    key: 'costPerSession',
+    label: 'Cost per session',
+    cell: (device) => runningCostCell(device, 'perSession'),
+    comparable: (device) => runningCostComparable(device, 'perSession'),
   },
   {
     key: 'rating',

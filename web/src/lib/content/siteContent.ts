@@ -4,6 +4,8 @@ import {
   ContentUnavailableError,
   type LoadOptions,
   loadAuthors,
+  loadBestForGuide,
+  loadBestForGuideSummaries,
   loadComparison,
   loadComparisonSummaries,
   loadDevice,
@@ -103,6 +105,17 @@ export const getDeviceListPage = cache(async (filters: DeviceFilters, page: numb
   return { ...listed, devices: listed.devices.map(withUsableOffers) }
 })
 
+/**
+ * The finder's candidates: the first `count` devices of a filtered list, best rated first (see
+ * lib/finder/finderCandidates.ts). Larger than a list page, so always kept in the bounded cache.
+ */
+export const getFinderCandidatePage = cache(async (filters: DeviceFilters, count: number) => {
+  const listed = await read((options) =>
+    loadDeviceListPage(contentSource(), filters, 1, { ...options, pageSize: count, paramsFromVisitors: true }),
+  )
+  return { ...listed, devices: listed.devices.map(withUsableOffers) }
+})
+
 export const getDeviceFacets = cache((filters: Omit<DeviceFilters, 'sort'>) =>
   read((options) =>
     loadDeviceFacets(contentSource(), filters, { ...options, paramsFromVisitors: visitorsOwnValues(filters) }),
@@ -161,6 +174,14 @@ export const getComparison = cache(async (slug: string) => {
 })
 export const getGuideSummaries = cache(() => read((options) => loadGuideSummaries(contentSource(), options)))
 export const getGuide = cache((slug: string) => read((options) => loadGuide(contentSource(), slug, options)))
+export const getBestForGuideSummaries = cache(() =>
+  read((options) => loadBestForGuideSummaries(contentSource(), options)),
+)
+export const getBestForGuide = cache(async (slug: string) => {
+  const guide = await read((options) => loadBestForGuide(contentSource(), slug, options))
+  // Picks link to shops; competitors are only named, so their offers need no check.
+  return guide && { ...guide, picks: guide.picks.map((pick) => ({ ...pick, device: withUsableOffers(pick.device) })) }
+})
 export const getAuthors = cache(() => read((options) => loadAuthors(contentSource(), options)))
 export const getSitemapEntries = cache((start: number, end: number, withEditorial: boolean) =>
   read(() => loadSitemapEntries(contentSource(), { start, end, withEditorial })),

@@ -63,6 +63,19 @@ export const siteEnvironmentShape = {
   PRICE_STALE_DAYS: optional(z.coerce.number().int().min(1, priceStaleDaysRequirement)),
   /** How long the link checker waits for one shop's page, in milliseconds. Default: 10000. */
   LINK_CHECK_TIMEOUT_MS: optional(z.coerce.number().int().min(100, 'must be a number of milliseconds, at least 100')),
+  /**
+   * A token that may write to the project (an "Editor" token): feed imports patch offers with it.
+   * Without it, imports only plan. `pnpm dev` gives the local Content Lake's own.
+   */
+  SANITY_API_WRITE_TOKEN: optional(z.string().trim().min(1)),
+  /** A feed price moving this share of the current one or more waits for an editor. Default: 0.5. */
+  FEED_HOLD_SHARE: optional(z.coerce.number().gt(0, 'must be a share above 0, such as 0.5')),
+  /** Imports in a row an offer may be missing from its feed before it is shown out of stock. Default: 3. */
+  FEED_MISSING_IMPORTS: optional(z.coerce.number().int().min(1, 'must be a whole number of imports, at least 1')),
+  /** How long fetching one feed may take, in milliseconds. Default: 300000 (five minutes). */
+  FEED_FETCH_TIMEOUT_MS: optional(z.coerce.number().int().min(100, 'must be a number of milliseconds, at least 100')),
+  /** The largest feed read, in megabytes as it arrives (compressed when gzipped). Default: 1024. */
+  FEED_MAX_MEGABYTES: optional(z.coerce.number().positive('must be a number of megabytes above 0')),
   NODE_ENV: z.string().optional(),
 }
 
@@ -71,7 +84,11 @@ const siteEnvironmentSchema = z.object(siteEnvironmentShape).superRefine((enviro
   if (environment.NODE_ENV === 'production') checkProductionEnvironment(environment, context)
   const withProject = Boolean(environment.NEXT_PUBLIC_SANITY_PROJECT_ID)
   if (!withProject) {
-    reportSetWithoutProject(environment, ['SANITY_REVALIDATE_SECRET', 'SANITY_STUDIO_URL'], context)
+    reportSetWithoutProject(
+      environment,
+      ['SANITY_REVALIDATE_SECRET', 'SANITY_STUDIO_URL', 'SANITY_API_WRITE_TOKEN'],
+      context,
+    )
     return
   }
   // A production site on the Content Lake only learns of edits through the webhook: without its

@@ -1,11 +1,20 @@
 import { loadDeviceListPage } from '@microneedling/content/loaders'
+import type { SalePeriod } from '@microneedling/content/offerPrice'
 import type { ContentSource } from '@microneedling/content/source/types'
+import type { Availability } from '@microneedling/content/vocabulary'
 import type { OfferToCheck } from './runLinkChecks'
 
 export interface OfferFreshness extends OfferToCheck {
   deviceName: string
   partner: string
   priceCheckedAt: string
+  /** The stored price, for the price history when a check finds the shop's page. */
+  partnerId: string
+  price: number
+  salePrice?: number
+  salePriceEffective?: SalePeriod
+  currency: string
+  availability: Availability
 }
 
 /** Devices read per query: a batch job's pages, so no one answer holds the whole catalogue. */
@@ -28,6 +37,12 @@ export async function currentOffers(source: ContentSource): Promise<OfferFreshne
       url: offer.url,
       partner: offer.partner.name,
       priceCheckedAt: offer.priceCheckedAt,
+      partnerId: offer.partner._id,
+      price: offer.price,
+      salePrice: offer.salePrice,
+      salePriceEffective: offer.salePriceEffective,
+      currency: offer.currency,
+      availability: offer.availability,
     })),
   )
 }

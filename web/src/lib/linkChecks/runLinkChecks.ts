@@ -16,18 +16,18 @@ export interface OfferCheck extends OfferToCheck {
  * Checks every offer's URL, at most `perHost` requests at a time to any one shop (shops rate-limit
  * and ban eager bots) and `total` at a time overall.
  */
-export async function checkOffers(
-  offers: readonly OfferToCheck[],
+export async function checkOffers<Offer extends OfferToCheck>(
+  offers: readonly Offer[],
   options: CheckOptions & { perHost?: number; total?: number },
-): Promise<OfferCheck[]> {
+): Promise<(Offer & { result: LinkCheckResult })[]> {
   const perHost = options.perHost ?? 2
   const total = options.total ?? 8
-  const byHost = new Map<string, OfferToCheck[]>()
+  const byHost = new Map<string, Offer[]>()
   for (const offer of offers) {
     const host = URL.canParse(offer.url) ? new URL(offer.url).host : ''
     byHost.set(host, [...(byHost.get(host) ?? []), offer])
   }
-  const results: OfferCheck[] = []
+  const results: (Offer & { result: LinkCheckResult })[] = []
   let running = 0
   const waiting: (() => void)[] = []
   const slot = async () => {

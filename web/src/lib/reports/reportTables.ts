@@ -2,10 +2,11 @@ import { stringify } from 'csv-stringify/sync'
 import { priceMayHaveChanged } from '../catalogue/priceFreshness'
 import { clickRecording } from '../clicks/clickRecording'
 import { contentSource } from '../content/contentSource'
-import type { Queryable } from '../database/database'
+import type { Database, Queryable } from '../database/database'
 import { currentOffers } from '../linkChecks/offersToCheck'
 import { latestChecks } from '../linkChecks/runLinkChecks'
 import { clickRows, type DayRange, type Dimension, dailyTotals, topBy } from './clickReports'
+import { feedReportTable, isFeedReport } from './feedReports'
 import { reportsSettings, studioEditUrl } from './reportsSettings'
 
 /**
@@ -19,6 +20,8 @@ export interface ReportTable {
   rows: (string | number | null)[][]
   /** Per row, where the editor fixes it (a Studio edit link), for the tables that have one. */
   editLinks?: string[]
+  /** Per row, where an approve or reject decision is posted, for the tables that ask for one. */
+  decisions?: string[]
 }
 
 const dimensionTables: Record<string, { dimension: Dimension; title: string; columns: string[] }> = {
@@ -65,6 +68,7 @@ export async function reportTable(
     }
   }
   if (name === 'broken-offers' || name === 'stale-prices') return offerProblems(db, name)
+  if (isFeedReport(name)) return feedReportTable(db, name, reportsSettings().studioUrl)
   return null
 }
 
@@ -111,7 +115,7 @@ export function tableCsv(table: ReportTable): string {
 }
 
 /** The process's click database, or why there is none. */
-export async function reportsDatabase(): Promise<Queryable> {
+export async function reportsDatabase(): Promise<Database> {
   const recording = clickRecording()
   if (!recording) throw new Error('click recording has not started in this process')
   return recording.database()

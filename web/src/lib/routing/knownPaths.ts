@@ -20,13 +20,18 @@ export function isPlausibleSegment(segment: string): boolean {
   return plausibleSegment.test(segment)
 }
 
-export type PageKind = 'device' | 'comparison' | 'guide'
+export type PageKind = 'device' | 'comparison' | 'guide' | 'bestForGuide'
 
-const kindOfSection: Record<string, PageKind> = { devices: 'device', compare: 'comparison', guides: 'guide' }
+const kindOfSection: Record<string, PageKind> = {
+  devices: 'device',
+  compare: 'comparison',
+  guides: 'guide',
+  best: 'bestForGuide',
+}
 
 /** The kind and slug of a document page's path, or null for any other path. */
 export function documentPage(pathname: string): { kind: PageKind; slug: string } | null {
-  const match = /^\/(devices|compare|guides)\/([^/]+)\/?$/.exec(pathname)
+  const match = /^\/(devices|compare|guides|best)\/([^/]+)\/?$/.exec(pathname)
   if (!match) return null
   let slug: string
   try {
@@ -41,6 +46,7 @@ interface KnownPathSets {
   device: Map<string, ReadonlySet<string>>
   comparison: ReadonlySet<string>
   guide: ReadonlySet<string>
+  bestForGuide: ReadonlySet<string>
 }
 
 interface Copy {
@@ -114,6 +120,7 @@ function refresh(source: ContentSource, copy: Copy, generation: number, now: num
         ),
         comparison: new Set(known.comparisons.map((comparison) => comparison.slug)),
         guide: new Set(known.guides.map((guide) => guide.slug)),
+        bestForGuide: new Set(known.bestForGuides.map((guide) => guide.slug)),
       }
       copy.loaded = { sets, at: now, generation }
       copy.failedAt = undefined

@@ -1,4 +1,5 @@
-import type { Author, DeviceDetail, Offer } from '@microneedling/content/schemas'
+import { shopperPrice } from '@microneedling/content/offerPrice'
+import type { Author, DeviceDetail, DeviceSummary, Offer } from '@microneedling/content/schemas'
 import type { Availability } from '@microneedling/content/vocabulary'
 import { primaryCurrency } from '../catalogue/prices'
 
@@ -41,7 +42,7 @@ function noteList(items: readonly string[]): JsonLd {
 function offerJsonLd({ offer, url }: { offer: Offer; url: string }): JsonLd {
   return {
     '@type': 'Offer',
-    price: offer.price.toFixed(2),
+    price: shopperPrice(offer, new Date()).amount.toFixed(2),
     priceCurrency: offer.currency,
     availability: availabilityUrl(offer.availability),
     url,
@@ -59,7 +60,10 @@ function offersJsonLd(offers: ProductJsonLdInput['offers']): JsonLd | undefined 
   if (offers.length === 1) return offerJsonLd(offers[0]!)
   const currencies = offers.map(({ offer }) => offer.currency)
   const currency = currencies.includes(primaryCurrency) ? primaryCurrency : currencies[0]!
-  const prices = offers.filter(({ offer }) => offer.currency === currency).map(({ offer }) => offer.price)
+  const now = new Date()
+  const prices = offers
+    .filter(({ offer }) => offer.currency === currency)
+    .map(({ offer }) => shopperPrice(offer, now).amount)
   return {
     '@type': 'AggregateOffer',
     lowPrice: Math.min(...prices).toFixed(2),
@@ -91,6 +95,50 @@ export function productJsonLd({ device, pageUrl, offers, authorUrl }: ProductJso
       ...(device.cons.length > 0 ? { negativeNotes: noteList(device.cons) } : {}),
     },
     offers: offersJsonLd(offers),
+  })
+}
+
+export interface BestForItemListInput {
+  title: string
+  pageUrl: string
+  /** The picks in the order the page shows them. */
+  picks: {
+    /** "Top pick", "Budget pick"... */
+    roleTitle: string
+    reason: string
+    device: Pick<DeviceSummary, 'name' | 'brand'>
+    /** The absolute URL of the device's own page. */
+    deviceUrl: string
+    /** The offer the pick's partner link goes to, with that link's absolute /go/ URL; none when the page shows none. */
+    offer?: { offer: Offer; url: string }
+  }[]
+}
+
+/**
+ * A "best for" guide's picks as an ItemList of Products, in the page's order: each with its role,
+ * the reason the page gives and, when the page links to a shop for it, that one offer.
+ */
+export function bestForItemListJsonLd({ title, pageUrl, picks }: BestForItemListInput): JsonLd {
+  return stripUndefined({
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    name: title,
+    url: pageUrl,
+    itemListOrder: 'https://schema.org/ItemListOrderAscending',
+    numberOfItems: picks.length,
+    itemListElement: picks.map((pick, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: `${pick.roleTitle}: ${pick.device.name}`,
+      item: {
+        '@type': 'Product',
+        name: pick.device.name,
+        url: pick.deviceUrl,
+        description: pick.reason,
+        brand: { '@type': 'Brand', name: pick.device.brand.name },
+        offers: pick.offer ? offerJsonLd(pick.offer) : undefined,
+      },
+    })),
   })
 }
 

@@ -17,10 +17,13 @@ export const routes = {
   comparison: sitePaths.comparison,
   guides: sitePaths.guides,
   guide: sitePaths.guide,
+  bestForGuides: sitePaths.bestForGuides,
+  bestForGuide: sitePaths.bestForGuide,
   homeVersusProfessionalGuide: '/guides/home-vs-professional-microneedling',
   disclosure: sitePaths.disclosure,
   pictograms: '/pictograms.svg',
   about: sitePaths.about,
+  finder: '/finder',
   author: (slug: string) => `/about#author-${encodeURIComponent(slug)}`,
   partner: partnerLinkPath,
 } as const

@@ -15,6 +15,8 @@ import { z } from 'zod'
  *   partners and reviewers embedded;
  * - lists of comparisons show device names;
  * - guide pages read their authors (tag `authors`);
+ * - "best for" guide pages read their picks' and competitors' devices (tag `devices`) and their
+ *   authors (tag `authors`), so a change to one of those devices refreshes the guide too;
  * - every page reads the site settings through the layout (tag `settings`).
  */
 
@@ -33,6 +35,7 @@ const everyListTag = [
   cacheTags.devices,
   cacheTags.comparisons,
   cacheTags.guides,
+  cacheTags.bestForGuides,
   cacheTags.authors,
   cacheTags.partners,
 ]
@@ -49,6 +52,9 @@ export function tagsToRevalidate(payload: WebhookPayload): string[] {
       break
     case 'guide':
       tags = [...slugs.map(cacheTags.guide), cacheTags.guides]
+      break
+    case 'bestForGuide':
+      tags = [...slugs.map(cacheTags.bestForGuide), cacheTags.bestForGuides]
       break
     case 'partner':
       // Offers embed their partner (name, allowed hosts); /go/ reads the partner's rules.

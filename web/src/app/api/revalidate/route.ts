@@ -1,9 +1,10 @@
 import { ContentUnavailableError, confirmContentAnswers } from '@microneedling/content/loaders'
 import { revalidateTag } from 'next/cache'
-import type { NextRequest } from 'next/server'
+import { after, type NextRequest } from 'next/server'
 import { contentSource, forgetVisitorQueryAnswers } from '@/lib/content/contentSource'
 import { siteEnvironment } from '@/lib/env/siteEnvironment'
 import { retryAfterSeconds } from '@/lib/outage/retryAfter'
+import { recordPublishedPrices } from '@/lib/priceHistory/publishedPrices'
 import { forgetKnownPaths } from '@/lib/routing/knownPaths'
 import { forgetListPageCounts } from '@/lib/routing/listPageLimits'
 import { tagsToRevalidate, webhookPayloadSchema } from '@/lib/webhooks/revalidationTags'
@@ -84,6 +85,10 @@ export async function POST(request: NextRequest): Promise<Response> {
     revalidateTag(tag, { expire: 0 })
   }
   forgetVisitorQueryAnswers(tags)
+  // A published device's prices go into the price history once the answer is sent, so a slow or
+  // missing database never holds up (or fails) the webhook.
+  const published = payload.data
+  after(() => recordPublishedPrices(published))
   console.info(`[revalidate] ${payload.data._type} ${payload.data._id}: ${tags.join(', ') || 'nothing to refresh'}`)
   return Response.json({ revalidated: tags })
 }

@@ -16,15 +16,24 @@ import { PartnerLinkFrame } from '@/components/PartnerLinkFrame'
 import { ProsCons } from '@/components/ProsCons'
 import { Rating } from '@/components/Rating'
 import { RichText } from '@/components/RichText'
+import { RunningCostFigures } from '@/components/RunningCostFigures'
 import { SpecsTable } from '@/components/SpecsTable'
 import { UseBadge } from '@/components/UseBadge'
-import { lowestPrice } from '@/lib/catalogue/prices'
+import { lowestPrice, noPriceText } from '@/lib/catalogue/prices'
 import { getDevice, getPrerenderedDeviceSlugs, getSiteSettings, staticSlugs } from '@/lib/content/siteContent'
 import { siteEnvironment } from '@/lib/env/siteEnvironment'
+import { devicePriceHistory } from '@/lib/priceHistory/devicePriceHistory'
 import { productJsonLd } from '@/lib/seo/jsonLd'
 import { metaDescription, pageMetadata } from '@/lib/seo/metadata'
 import { absoluteUrl, routes } from '@/lib/seo/urls'
 import styles from './page.module.css'
+
+/**
+ * Rendered again at most an hour after it was last rendered, besides on publish and after a feed
+ * import (both expire its tags): a page built with no database (`next build`) gets its price
+ * history soon after the server starts, and "the last 30 days" move on without an edit.
+ */
+export const revalidate = 3600
 
 export function generateStaticParams() {
   return staticSlugs(getPrerenderedDeviceSlugs)
@@ -54,6 +63,8 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
   const contentLake = contentLakeSettings(siteEnvironment())
   const imageProject = contentLake && { projectId: contentLake.projectId, dataset: contentLake.dataset }
   const shownOffers = partnerLinksAllowed ? device.offers : []
+  const now = new Date()
+  const priceHistories = shownOffers.length > 0 ? await devicePriceHistory(device._id, now) : undefined
   const price = lowestPrice(device)
   const pageUrl = absoluteUrl(routes.device(device.slug))
   const crumbs = [
@@ -108,7 +119,7 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
                         ) : null}
                       </>
                     ) : (
-                      'No current offers'
+                      noPriceText(device)
                     )}
                   </p>
                   <p>
@@ -137,6 +148,11 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
                 <SpecsTable device={device} />
                 <NeedleDepthChart devices={[device]} id="device-depth" />
               </div>
+            </section>
+
+            <section className="section" aria-labelledby="running-costs-heading" data-testid="running-costs">
+              <h2 id="running-costs-heading">What it costs to keep</h2>
+              <RunningCostFigures device={device} now={now} />
             </section>
 
             <section className="section" aria-labelledby="pros-cons-heading">
@@ -188,6 +204,8 @@ export default async function DevicePage({ params }: { params: Promise<{ slug: s
               offers={device.offers}
               partnerLinksAllowed={partnerLinksAllowed}
               priceStaleDays={siteEnvironment().PRICE_STALE_DAYS ?? defaultPriceStaleDays}
+              priceHistories={priceHistories}
+              now={now}
             />
           </article>
         </>

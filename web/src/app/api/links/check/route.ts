@@ -2,6 +2,7 @@ import type { NextRequest } from 'next/server'
 import { contentSource } from '@/lib/content/contentSource'
 import { currentOffers } from '@/lib/linkChecks/offersToCheck'
 import { checkOffers, storeLinkChecks } from '@/lib/linkChecks/runLinkChecks'
+import { recordLinkCheckPrices } from '@/lib/priceHistory/linkCheckPrices'
 import { bearerMatches } from '@/lib/reports/reportsAccess'
 import { reportsSettings } from '@/lib/reports/reportsSettings'
 import { reportsDatabase } from '@/lib/reports/reportTables'
@@ -9,8 +10,9 @@ import { plainText } from '@/lib/reports/requestAccess'
 
 /**
  * POST /api/links/check with `Authorization: Bearer <REPORTS_SECRET>` (for cron, or
- * `pnpm links:check`): requests every offer's stored URL and stores the outcomes. Answers a JSON
- * summary once every check is done.
+ * `pnpm links:check`): requests every offer's stored URL and stores the outcomes; an offer whose
+ * page is there has its stored price recorded as seen in the price history. Answers a JSON summary
+ * once every check is done.
  */
 export async function POST(request: NextRequest) {
   const settings = reportsSettings()
@@ -29,6 +31,10 @@ export async function POST(request: NextRequest) {
     timeoutMs: settings.linkCheckTimeoutMs,
   })
   await storeLinkChecks(db, checks)
+  // The checks are stored either way; a price history that cannot be written is only logged.
+  await recordLinkCheckPrices(db, checks).catch((error) =>
+    console.error(`[prices] link-check prices not recorded: ${error instanceof Error ? error.message : error}`),
+  )
   const counts: Record<string, number> = { ok: 0, 'redirected-elsewhere': 0, broken: 0, 'timed-out': 0 }
   for (const check of checks) counts[check.result.outcome] = (counts[check.result.outcome] ?? 0) + 1
   return Response.json(

@@ -1,0 +1,89 @@
+import { Readable } from 'node:stream'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { feedFormats, valuesOf } from '@microneedling/content/vocabulary'
+import { loadFeedPartners } from '@microneedling/feeds/feedCatalogue'
+import { revalidateTag } from 'next/cache'
+import type { NextRequest } from 'next/server'
+import { z } from 'zod'
+import { contentSource } from '@/lib/content/contentSource'
+import { contentWriter } from '@/lib/feeds/feedImportSettings'
+import { runFeedImport } from '@/lib/feeds/runFeedImport'
+import { recordPriceObservations } from '@/lib/priceHistory/priceObservations'
+import { bearerMatches } from '@/lib/reports/reportsAccess'
+import { reportsSettings } from '@/lib/reports/reportsSettings'
+import { reportsDatabase } from '@/lib/reports/reportTables'
+import { plainText } from '@/lib/reports/requestAccess'
+
+/** Imports read whole feeds; the default limit of a route would cut a large one off. */
+export const maxDuration = 900
+
+const importQuerySchema = z.object({
+  partner: z.string().trim().min(1).optional(),
+  apply: z.enum(['0', '1', 'false', 'true']).optional(),
+  /** The uploaded feed's format, for a partner whose feed is not set up yet. */
+  format: z.enum(valuesOf(feedFormats)).optional(),
+})
+
+/**
+ * POST /api/feeds/import with `Authorization: Bearer <REPORTS_SECRET>` (for a scheduler, or
+ * `pnpm feeds:import`): reads each partner's feed (or `?partner=<slug>` only) and answers, per
+ * offer, what the feed changes. Nothing is written unless `?apply=1`. A feed can be sent as the
+ * body (gzipped or not) instead of being fetched, with `?partner=`.
+ */
+export async function POST(request: NextRequest) {
+  const settings = reportsSettings()
+  if (!settings.secret) return plainText(404, 'The reports are off: set REPORTS_SECRET on the server to turn them on.')
+  if (!bearerMatches(request.headers.get('authorization'), settings.secret)) {
+    return plainText(401, 'Send Authorization: Bearer <REPORTS_SECRET>.', {
+      'WWW-Authenticate': 'Bearer realm="reports"',
+    })
+  }
+  const parsed = importQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams))
+  if (!parsed.success) {
+    return plainText(
+      400,
+      `Unexpected parameters: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`,
+    )
+  }
+  const apply = parsed.data.apply === '1' || parsed.data.apply === 'true'
+  const upload = request.body && request.headers.get('content-length') !== '0' ? request.body : null
+  if (upload && !parsed.data.partner) return plainText(400, 'Name the partner whose feed is sent: ?partner=<slug>.')
+
+  const db = await reportsDatabase().catch(() => null)
+  if (!db) return plainText(503, 'The database is not reachable right now; try again later.', { 'Retry-After': '60' })
+  const source = contentSource()
+  const query = (groq: string, params: Record<string, string>) =>
+    source.fetch(groq, params, { perspective: 'published' })
+  let partners = await loadFeedPartners(query)
+  if (parsed.data.partner) {
+    const partner = partners.find((candidate) => candidate.slug === parsed.data.partner)
+    if (!partner) return plainText(404, `No partner has the slug "${parsed.data.partner}".`)
+    const format = parsed.data.format ?? partner.feed?.format
+    if (!format)
+      return plainText(
+        400,
+        `${partner.name} names no feed: give its format, ?format=${valuesOf(feedFormats).join('|')}.`,
+      )
+    if (!upload && !partner.feed)
+      return plainText(400, `${partner.name} names no feed: send one, or set it in the Studio.`)
+    partners = [{ ...partner, feed: { url: partner.feed?.url ?? 'sent with the request', format } }]
+  } else {
+    partners = partners.filter((partner) => partner.feed)
+  }
+
+  const context = {
+    db,
+    query,
+    writer: contentWriter(),
+    recordPrices: recordPriceObservations,
+    expireTags: (tags: string[]) => {
+      for (const tag of tags) revalidateTag(tag, { expire: 0 })
+    },
+  }
+  const imports = []
+  for (const partner of partners) {
+    const feed = upload ? Readable.fromWeb(upload as WebReadableStream<Uint8Array>) : undefined
+    imports.push(await runFeedImport({ partner, apply, ...(feed ? { upload: feed } : {}) }, context))
+  }
+  return Response.json({ apply, imports }, { headers: { 'Cache-Control': 'no-store' } })
+}
