@@ -75,7 +75,9 @@ try {
     method: 'POST',
     headers: {
       authorization: `Bearer ${secret}`,
-      ...(options.file ? { 'content-type': 'application/octet-stream' } : { 'content-length': '0' }),
+      // A file's length is known: sent with it, the body streams without chunked encoding.
+      'content-length': options.file ? String(statSync(options.file).size) : '0',
+      ...(options.file ? { 'content-type': 'application/octet-stream' } : {}),
     },
     ...(options.file
       ? { body: Readable.toWeb(createReadStream(options.file)) as ReadableStream, duplex: 'half' as const }

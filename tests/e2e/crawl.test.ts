@@ -21,6 +21,8 @@ import { type PageFacts, readPageFacts, rulesProblems, securityHeaderProblems } 
 const notFoundSeeds = ['/this-page-does-not-exist', '/devices/no-such-device']
 /** A full comparison table, which links reach only through the finder's nofollow links. */
 const comparisonSeed = '/compare?devices=luma-titanium-roller-025,luma-steel-roller-025,fernhill-glide-home-pen'
+/** An answered device finder (a GET form, which a crawl does not submit): advice first, then home devices. */
+const finderSeed = '/finder?concern=stretchMarks&area=body&experience=firstTime&setting=home'
 /** Enough for this site many times over; a crawl that grows past it is following a link trap. */
 const maxPages = 300
 
@@ -92,7 +94,7 @@ beforeAll(async () => {
     })
   })
 
-  const queue = ['/', comparisonSeed, ...notFoundSeeds]
+  const queue = ['/', comparisonSeed, finderSeed, ...notFoundSeeds]
   const seen = new Set(queue)
   while (queue.length > 0) {
     if (crawled.length >= maxPages)
@@ -155,6 +157,9 @@ describe('crawl from /', () => {
       /^\/compare\?devices=/,
       /^\/guides\/[^/?]+$/,
       /^\/best\/[^/?]+$/,
+      /^\/best$/,
+      /^\/finder$/,
+      /^\/finder\?concern=/,
       /^\/about$/,
       /^\/disclosure$/,
     ]) {

@@ -196,13 +196,15 @@ export function readPageFacts(page: Page): Promise<PageFacts> {
   })
 }
 
-export type PageKind = 'device' | 'compare' | 'guide' | 'other'
+export type PageKind = 'device' | 'compare' | 'guide' | 'finder' | 'other'
 
 export function pageKind(pathname: string): PageKind {
   if (/^\/devices\/[^/]+\/?$/.test(pathname)) return 'device'
   if (/^\/compare(\/[^/]+)?\/?$/.test(pathname)) return 'compare'
   // Explainers and best-for guides alike: both make health claims, so both carry the disclaimer.
   if (/^\/(guides|best)\/[^/]+\/?$/.test(pathname)) return 'guide'
+  // The finder says which devices suit a skin concern, and when a clinic is the honest answer.
+  if (/^\/finder\/?$/.test(pathname)) return 'finder'
   return 'other'
 }
 
@@ -311,7 +313,7 @@ export function rulesProblems(facts: PageFacts, options: RuleOptions): string[] 
     }
   }
 
-  // 4. A medical disclaimer on device, compare and guide pages.
+  // 4. A medical disclaimer on device, compare, guide and finder pages.
   if (kind !== 'other' && !options.notFound) {
     if (!facts.medicalDisclaimer) problems.push(`a ${kind} page without the medical disclaimer`)
     else {

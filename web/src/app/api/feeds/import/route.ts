@@ -54,7 +54,15 @@ export async function POST(request: NextRequest) {
   const source = contentSource()
   const query = (groq: string, params: Record<string, string>) =>
     source.fetch(groq, params, { perspective: 'published' })
-  let partners = await loadFeedPartners(query)
+  let partners: Awaited<ReturnType<typeof loadFeedPartners>>
+  try {
+    partners = await loadFeedPartners(query)
+  } catch (error) {
+    console.error(`[feeds] the partners could not be read: ${error instanceof Error ? error.message : String(error)}`)
+    return plainText(503, 'The content source is not answering right now; nothing was imported. Try again later.', {
+      'Retry-After': '60',
+    })
+  }
   if (parsed.data.partner) {
     const partner = partners.find((candidate) => candidate.slug === parsed.data.partner)
     if (!partner) return plainText(404, `No partner has the slug "${parsed.data.partner}".`)
