@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server'
 import { bearerMatches, sessionCookieName, sessionTokenValid } from './reportsAccess'
+import { reportsSettings } from './reportsSettings'
 
 /** A reports request is let in with the session cookie, or with `Authorization: Bearer <secret>`. */
 export function reportsRequestAllowed(request: NextRequest, secret: string): boolean {
@@ -7,6 +8,19 @@ export function reportsRequestAllowed(request: NextRequest, secret: string): boo
     bearerMatches(request.headers.get('authorization'), secret) ||
     sessionTokenValid(request.cookies.get(sessionCookieName)?.value, secret)
   )
+}
+
+/**
+ * Why a scheduler's request (link checks, feed imports) is refused, or undefined when it sent
+ * `Authorization: Bearer <REPORTS_SECRET>`: 404 while the reports are off, 401 otherwise.
+ */
+export function bearerRefusal(request: NextRequest): Response | undefined {
+  const { secret } = reportsSettings()
+  if (!secret) return plainText(404, 'The reports are off: set REPORTS_SECRET on the server to turn them on.')
+  if (bearerMatches(request.headers.get('authorization'), secret)) return undefined
+  return plainText(401, 'Send Authorization: Bearer <REPORTS_SECRET>.', {
+    'WWW-Authenticate': 'Bearer realm="reports"',
+  })
 }
 
 /**

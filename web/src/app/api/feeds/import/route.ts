@@ -9,10 +9,8 @@ import { contentSource } from '@/lib/content/contentSource'
 import { contentWriter } from '@/lib/feeds/feedImportSettings'
 import { runFeedImport } from '@/lib/feeds/runFeedImport'
 import { recordPriceObservations } from '@/lib/priceHistory/priceObservations'
-import { bearerMatches } from '@/lib/reports/reportsAccess'
-import { reportsSettings } from '@/lib/reports/reportsSettings'
 import { reportsDatabase } from '@/lib/reports/reportTables'
-import { plainText } from '@/lib/reports/requestAccess'
+import { bearerRefusal, plainText } from '@/lib/reports/requestAccess'
 
 /** Imports read whole feeds; the default limit of a route would cut a large one off. */
 export const maxDuration = 900
@@ -31,13 +29,8 @@ const importQuerySchema = z.object({
  * body (gzipped or not) instead of being fetched, with `?partner=`.
  */
 export async function POST(request: NextRequest) {
-  const settings = reportsSettings()
-  if (!settings.secret) return plainText(404, 'The reports are off: set REPORTS_SECRET on the server to turn them on.')
-  if (!bearerMatches(request.headers.get('authorization'), settings.secret)) {
-    return plainText(401, 'Send Authorization: Bearer <REPORTS_SECRET>.', {
-      'WWW-Authenticate': 'Bearer realm="reports"',
-    })
-  }
+  const refused = bearerRefusal(request)
+  if (refused) return refused
   const parsed = importQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams))
   if (!parsed.success) {
     return plainText(

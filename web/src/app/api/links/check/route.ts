@@ -3,10 +3,9 @@ import { contentSource } from '@/lib/content/contentSource'
 import { currentOffers } from '@/lib/linkChecks/offersToCheck'
 import { checkOffers, storeLinkChecks } from '@/lib/linkChecks/runLinkChecks'
 import { recordLinkCheckPrices } from '@/lib/priceHistory/linkCheckPrices'
-import { bearerMatches } from '@/lib/reports/reportsAccess'
 import { reportsSettings } from '@/lib/reports/reportsSettings'
 import { reportsDatabase } from '@/lib/reports/reportTables'
-import { plainText } from '@/lib/reports/requestAccess'
+import { bearerRefusal, plainText } from '@/lib/reports/requestAccess'
 
 /**
  * POST /api/links/check with `Authorization: Bearer <REPORTS_SECRET>` (for cron, or
@@ -15,13 +14,9 @@ import { plainText } from '@/lib/reports/requestAccess'
  * once every check is done.
  */
 export async function POST(request: NextRequest) {
+  const refused = bearerRefusal(request)
+  if (refused) return refused
   const settings = reportsSettings()
-  if (!settings.secret) return plainText(404, 'The reports are off: set REPORTS_SECRET on the server to turn them on.')
-  if (!bearerMatches(request.headers.get('authorization'), settings.secret)) {
-    return plainText(401, 'Send Authorization: Bearer <REPORTS_SECRET>.', {
-      'WWW-Authenticate': 'Bearer realm="reports"',
-    })
-  }
   const db = await reportsDatabase().catch(() => null)
   if (!db)
     return plainText(503, 'The click database is not reachable right now; try again later.', { 'Retry-After': '60' })
