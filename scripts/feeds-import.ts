@@ -1,8 +1,9 @@
-// `pnpm feeds:import [--partner <slug>] [--file <path>] [--format <format>] [--apply] [--json]`:
+// `pnpm feeds:import [--partner <slug>] [--file <path>] [--format <format>] [--apply] [--all] [--json]`:
 // asks the running site to import partner feeds (POST /api/feeds/import), since the site owns the
 // database that keeps each run, the held prices and the price history (PGlite allows one process).
-// Without --apply it only shows what would change. --file sends a feed from this machine instead
-// of the partner's own address. Reads REPORTS_SECRET and the site's address from the environment
+// Without --apply it only shows what would change; with it, each feed is read only when its refresh
+// interval has passed, unless --all. --file sends a feed from this machine instead of the
+// partner's own address. Reads REPORTS_SECRET and the site's address from the environment
 // or web/.env.local.
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { Readable } from 'node:stream'
@@ -22,8 +23,17 @@ type Report = {
   warnings?: string[]
 }
 
-const usage = 'Usage: pnpm feeds:import [--partner <slug>] [--file <path>] [--format <format>] [--apply] [--json]'
-let options: { partner?: string; file?: string; format?: string; apply?: boolean; json?: boolean; help?: boolean }
+const usage =
+  'Usage: pnpm feeds:import [--partner <slug>] [--file <path>] [--format <format>] [--apply] [--all] [--json]'
+let options: {
+  partner?: string
+  file?: string
+  format?: string
+  apply?: boolean
+  all?: boolean
+  json?: boolean
+  help?: boolean
+}
 try {
   options = parseArgs({
     options: {
@@ -31,6 +41,7 @@ try {
       file: { type: 'string' },
       format: { type: 'string' },
       apply: { type: 'boolean' },
+      all: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -68,6 +79,7 @@ const address = new URL('/api/feeds/import', site)
 if (options.partner) address.searchParams.set('partner', options.partner)
 if (options.format) address.searchParams.set('format', options.format)
 if (options.apply) address.searchParams.set('apply', '1')
+if (options.all) address.searchParams.set('all', '1')
 
 let response: Response
 try {
@@ -93,11 +105,18 @@ if (!response.ok) {
   console.error(`The site answered ${response.status}: ${(await response.text()).trim()}`)
   process.exit(2)
 }
-const answer = (await response.json()) as { apply: boolean; imports: Report[] }
+const answer = (await response.json()) as {
+  apply: boolean
+  imports: Report[]
+  notDue: { partner: string; lastRead: string; dueAt: string }[]
+}
 if (options.json) {
   console.log(JSON.stringify(answer, null, 2))
 } else {
   for (const report of answer.imports) printReport(report)
+  for (const { partner, lastRead, dueAt } of answer.notDue) {
+    console.log(`\n${partner}: not due (read ${lastRead}; next at ${dueAt}, or run with --all)`)
+  }
   if (!answer.apply) console.log('\nNothing was written: run again with --apply to make these changes.')
 }
 // A failed import is worth a scheduler's alert; held prices and refusals are the editors' to review.

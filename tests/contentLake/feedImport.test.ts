@@ -356,4 +356,33 @@ describe('applying a feed', () => {
     // Its other shop, in stock, quotes dollars: the pounds out of stock no longer set the price.
     await expect.poll(fromPrice, { timeout: 15_000 }).toBe('From US$22.00')
   })
+
+  it('reads, for every partner, only the feeds due by their refresh interval; a file is never read in production', async () => {
+    const call = async (query: string) => {
+      const response = await fetch(`${running.site.url}/api/feeds/import?${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-length': '0' },
+        signal: AbortSignal.timeout(30_000),
+      })
+      expect(response.status).toBe(200)
+      return (await response.json()) as {
+        imports: { partner: string; outcome: string; detail?: string }[]
+        notDue: { partner: string; dueAt: string }[]
+      }
+    }
+    const scheduled = await call('apply=1')
+    // Glow Supply was read a moment ago and asks for every 24 hours.
+    expect(scheduled.notDue.map((entry) => entry.partner)).toEqual(['glow-supply'])
+    expect(new Date(scheduled.notDue[0]!.dueAt).getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000)
+    // The other sample partners name files in the repository, which a production server never reads.
+    expect(scheduled.imports.map((run) => [run.partner, run.outcome])).toEqual([
+      ['clinicsource', 'failed'],
+      ['dermamart', 'failed'],
+      ['skin-tools-direct', 'failed'],
+    ])
+    for (const run of scheduled.imports) expect(run.detail).toMatch(/read only outside production/)
+    const everyFeed = await call('apply=1&all=1')
+    expect(everyFeed.notDue).toEqual([])
+    expect(everyFeed.imports.map((run) => run.partner)).toContain('glow-supply')
+  })
 })

@@ -7,6 +7,7 @@ import { migrate } from '../../web/src/lib/database/migrate.ts'
 import {
   decideHeldChange,
   heldChangeById,
+  lastCompletedReads,
   listedItems,
   openHeldChanges,
   previousMisses,
@@ -164,6 +165,20 @@ describe.each(databaseKinds)('feed imports on %s', (kind) => {
       decisionDetail: 'Rejected by an editor.',
     })
     expect(await openHeldChanges(db)).toEqual([])
+  })
+
+  it('counts a feed’s refresh from its last run applied or changing nothing, never a plan or a failure', async () => {
+    expect(await lastCompletedReads(db)).toEqual(new Map([[partner.id, new Date('2026-11-27T06:00:00Z')]]))
+    await saveImportRun(db, {
+      partnerId: 'partner-other',
+      partner: 'other',
+      startedAt: new Date('2026-11-27T07:00:00Z'),
+      durationMs: 5,
+      applied: false,
+      outcome: 'unchanged',
+      detail: 'The feed has no products: nothing was changed.',
+    })
+    expect((await lastCompletedReads(db)).get('partner-other')).toEqual(new Date('2026-11-27T07:00:00Z'))
   })
 
   it('stores a failed run with its reason and nothing else', async () => {

@@ -258,6 +258,18 @@ export type ImportRow = {
   detail: string | null
 }
 
+/**
+ * When each partner's feed was last read to the end and applied (or found to change nothing): what
+ * its refresh interval counts from. Planned and failed runs do not count.
+ */
+export async function lastCompletedReads(db: Queryable): Promise<Map<string, Date>> {
+  const rows = await db.query<{ partner_id: string; started_at: string }>(
+    `select partner_id, to_char(max(started_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as started_at
+     from feed_imports where outcome in ('applied', 'unchanged') group by partner_id`,
+  )
+  return new Map(rows.map((row) => [row.partner_id, new Date(row.started_at)]))
+}
+
 /** The latest runs, newest first. */
 export async function recentImports(db: Queryable, limit = 200): Promise<ImportRow[]> {
   const rows = await db.query<ImportRow>(

@@ -80,7 +80,13 @@ export async function runFeedImport(
     return finish('failed', { detail: `Nothing was changed: ${(error as Error).message}` })
   }
   const { plan } = imported
-  if (plan.empty) return finish('unchanged', { imported, ...(plan.emptyReason ? { detail: plan.emptyReason } : {}) })
+  // An empty feed is a completed read that changes nothing, when it was asked to apply.
+  if (plan.empty) {
+    return finish(apply ? 'unchanged' : 'planned', {
+      imported,
+      ...(plan.emptyReason ? { detail: plan.emptyReason } : {}),
+    })
+  }
   if (!apply || 'unavailable' in context.writer) return finish('planned', { imported })
 
   const applied = await applyOfferPatches(

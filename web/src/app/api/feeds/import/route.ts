@@ -7,6 +7,8 @@ import type { NextRequest } from 'next/server'
 import { z } from 'zod'
 import { contentSource } from '@/lib/content/contentSource'
 import { contentWriter } from '@/lib/feeds/feedImportSettings'
+import { lastCompletedReads } from '@/lib/feeds/feedImportStore'
+import { feedDueAt, feedIsDue } from '@/lib/feeds/feedSchedule'
 import { runFeedImport } from '@/lib/feeds/runFeedImport'
 import { recordPriceObservations } from '@/lib/priceHistory/priceObservations'
 import { reportsDatabase } from '@/lib/reports/reportTables'
@@ -18,6 +20,8 @@ export const maxDuration = 900
 const importQuerySchema = z.object({
   partner: z.string().trim().min(1).optional(),
   apply: z.enum(['0', '1', 'false', 'true']).optional(),
+  /** Every partner's feed, even those read more recently than their refresh interval. */
+  all: z.enum(['0', '1', 'false', 'true']).optional(),
   /** The uploaded feed's format, for a partner whose feed is not set up yet. */
   format: z.enum(valuesOf(feedFormats)).optional(),
 })
@@ -25,8 +29,9 @@ const importQuerySchema = z.object({
 /**
  * POST /api/feeds/import with `Authorization: Bearer <REPORTS_SECRET>` (for a scheduler, or
  * `pnpm feeds:import`): reads each partner's feed (or `?partner=<slug>` only) and answers, per
- * offer, what the feed changes. Nothing is written unless `?apply=1`. A feed can be sent as the
- * body (gzipped or not) instead of being fetched, with `?partner=`.
+ * offer, what the feed changes. Nothing is written unless `?apply=1`; then, for every partner, only
+ * the feeds due by their refresh interval are read (`?all=1` reads them all). A feed can be sent as
+ * the body (gzipped or not) instead of being fetched, with `?partner=`.
  */
 export async function POST(request: NextRequest) {
   const refused = bearerRefusal(request)
@@ -68,8 +73,21 @@ export async function POST(request: NextRequest) {
     if (!upload && !partner.feed)
       return plainText(400, `${partner.name} names no feed: send one, or set it in the Studio.`)
     partners = [{ ...partner, feed: { url: partner.feed?.url ?? 'sent with the request', format } }]
-  } else {
-    partners = partners.filter((partner) => partner.feed)
+  }
+  const notDue: { partner: string; lastRead: string; dueAt: string }[] = []
+  if (!parsed.data.partner) {
+    // A scheduler calls this often; each feed is read only as often as its partner says.
+    const everyFeed = !apply || parsed.data.all === '1' || parsed.data.all === 'true'
+    const lastReads = everyFeed ? new Map<string, Date>() : await lastCompletedReads(db)
+    const now = new Date()
+    partners = partners.filter((partner) => {
+      if (!partner.feed) return false
+      const lastRead = lastReads.get(partner._id)
+      if (feedIsDue(lastRead, partner.feed.refreshHours, now)) return true
+      const dueAt = feedDueAt(lastRead, partner.feed.refreshHours)!
+      notDue.push({ partner: partner.slug, lastRead: lastRead!.toISOString(), dueAt: dueAt.toISOString() })
+      return false
+    })
   }
 
   const context = {
@@ -86,5 +104,5 @@ export async function POST(request: NextRequest) {
     const feed = upload ? Readable.fromWeb(upload as WebReadableStream<Uint8Array>) : undefined
     imports.push(await runFeedImport({ partner, apply, ...(feed ? { upload: feed } : {}) }, context))
   }
-  return Response.json({ apply, imports }, { headers: { 'Cache-Control': 'no-store' } })
+  return Response.json({ apply, imports, notDue }, { headers: { 'Cache-Control': 'no-store' } })
 }
