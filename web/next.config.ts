@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url'
 import type { NextConfig } from 'next'
+import { PHASE_PRODUCTION_SERVER } from 'next/constants'
 import { securityHeaders } from './src/lib/security/securityHeaders'
 
 const nextConfig: NextConfig = {
@@ -29,4 +31,11 @@ const nextConfig: NextConfig = {
   },
 }
 
-export default nextConfig
+/**
+ * With REDIS_URL, `next start` keeps Next's cache (pages, data cache, tags) in Redis for every
+ * server (cache-handler.mjs); the build, `next dev` and one server without it use the filesystem.
+ */
+export default function config(phase: string): NextConfig {
+  if (phase !== PHASE_PRODUCTION_SERVER || !process.env.REDIS_URL) return nextConfig
+  return { ...nextConfig, cacheHandler: fileURLToPath(new URL('./cache-handler.mjs', import.meta.url)) }
+}

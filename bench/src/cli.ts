@@ -9,8 +9,8 @@
 
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { z } from 'zod'
+import { type CommandLine, readCommandLine } from './commandLine.ts'
 import { timeContentCheck } from './contentCheck.ts'
 import { ratiosTo } from './figures.ts'
 import { firstRequest, measureLoad, settle } from './load.ts'
@@ -49,30 +49,18 @@ const optionsSchema = z.object({
 })
 type Options = z.output<typeof optionsSchema>
 
-function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      sizes: { type: 'string' },
-      'skip-build': { type: 'boolean' },
-      'skip-check': { type: 'boolean' },
-      duration: { type: 'string' },
-      'build-timeout': { type: 'string' },
-      'check-timeout': { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  return optionsSchema.parse({
-    sizes: values.sizes,
-    skipBuild: values['skip-build'],
-    skipCheck: values['skip-check'],
-    duration: values.duration,
-    buildTimeout: values['build-timeout'],
-    checkTimeout: values['check-timeout'],
-    out: values.out,
-    help: values.help,
-  })
+const command: CommandLine<typeof optionsSchema> = {
+  usage,
+  flags: {
+    sizes: 'string',
+    'skip-build': 'boolean',
+    'skip-check': 'boolean',
+    duration: 'string',
+    'build-timeout': 'string',
+    'check-timeout': 'string',
+    out: 'string',
+  },
+  schema: optionsSchema,
 }
 
 const log = (message: string) => console.log(`[bench] ${message}`)
@@ -198,17 +186,9 @@ async function save(results: BenchResults, file: string): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  let options: Options
-  try {
-    options = parseOptions(process.argv.slice(2))
-  } catch (error) {
-    console.error(`${error instanceof z.ZodError ? z.prettifyError(error) : describe(error)}\n\n${usage}`)
-    return 2
-  }
-  if (options.help) {
-    console.log(usage)
-    return 0
-  }
+  const commandLine = readCommandLine(process.argv.slice(2), command)
+  if ('exitCode' in commandLine) return commandLine.exitCode
+  const { options } = commandLine
   const out = resolve(process.env.INIT_CWD ?? process.cwd(), options.out)
   const results: BenchResults = {
     startedAt: new Date().toISOString(),

@@ -24,7 +24,6 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { parseArgs } from 'node:util'
 import { createGzip } from 'node:zlib'
 import { defaultApiVersion } from '@microneedling/content/apiVersion'
 import { parseNdjson, type StoredDocument } from '@microneedling/content/source/ndjson'
@@ -36,6 +35,7 @@ import { type LocalLake, startLocalLake } from '@microneedling/local-lake'
 import { createClient, type SanityClient } from '@sanity/client'
 import { z } from 'zod'
 import { awinFeedLines, type ExpectedPlan, expectedPlan } from './awinFeed.ts'
+import { type CommandLine, readCommandLine } from './commandLine.ts'
 import { megabytes, planProblems, priceChangesOf, withUniqueFeedItemIds } from './feedFigures.ts'
 import { type FeedWorkerInput, type FeedWorkerResult, feedWorkerFile } from './feedWorker.ts'
 import { priceMismatches } from './lakeFigures.ts'
@@ -65,7 +65,11 @@ const optionsSchema = z.object({
   changes: z.coerce.number().int().min(1).max(100_000).default(1000),
   help: z.boolean().default(false),
 })
-type Options = z.output<typeof optionsSchema>
+const command: CommandLine<typeof optionsSchema> = {
+  usage,
+  flags: { devices: 'string', sizes: 'string', changes: 'string' },
+  schema: optionsSchema,
+}
 
 const log = (message: string) => console.log(`[bench:feeds] ${message}`)
 
@@ -240,32 +244,10 @@ function formatTable(devices: number, offers: number, reads: ReadFigures[], appl
   ].join('\n')
 }
 
-function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      devices: { type: 'string' },
-      sizes: { type: 'string' },
-      changes: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  return optionsSchema.parse(values)
-}
-
 async function main(): Promise<number> {
-  let options: Options
-  try {
-    options = parseOptions(process.argv.slice(2))
-  } catch (error) {
-    const message = error instanceof z.ZodError ? z.prettifyError(error) : String((error as Error).message ?? error)
-    console.error(`${message}\n\n${usage}`)
-    return 2
-  }
-  if (options.help) {
-    console.log(usage)
-    return 0
-  }
+  const commandLine = readCommandLine(process.argv.slice(2), command)
+  if ('exitCode' in commandLine) return commandLine.exitCode
+  const { options } = commandLine
   const startedAt = new Date().toISOString()
   const loadAtStart = loadavg()[0]!
   const now = new Date()

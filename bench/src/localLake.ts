@@ -17,7 +17,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { isDeepStrictEqual, parseArgs } from 'node:util'
+import { isDeepStrictEqual } from 'node:util'
 import { defaultApiVersion } from '@microneedling/content/apiVersion'
 import { defaultDeviceSortOrder, deviceFacetParams, deviceListPageParams } from '@microneedling/content/deviceList'
 import {
@@ -32,6 +32,7 @@ import type { QueryParams } from '@microneedling/content/source/types'
 import { type LocalLake, startLocalLake } from '@microneedling/local-lake'
 import { createClient, type SanityClient } from '@sanity/client'
 import { z } from 'zod'
+import { type CommandLine, readCommandLine } from './commandLine.ts'
 import { inBatches, type LatencySummary, priceMismatches, pricePatches, summariseLatencies } from './lakeFigures.ts'
 import { describeMachine } from './machine.ts'
 import { datasetFile, resultsDir } from './paths.ts'
@@ -53,7 +54,11 @@ const optionsSchema = z.object({
   runs: z.coerce.number().int().min(1).max(500).default(20),
   help: z.boolean().default(false),
 })
-type Options = z.output<typeof optionsSchema>
+const command: CommandLine<typeof optionsSchema> = {
+  usage,
+  flags: { devices: 'string', runs: 'string' },
+  schema: optionsSchema,
+}
 
 const log = (message: string) => console.log(`[bench:lake] ${message}`)
 
@@ -266,31 +271,10 @@ function formatTable(devices: number, mutations: MutationFigures, queries: Query
   return lines.join('\n')
 }
 
-function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      devices: { type: 'string' },
-      runs: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  return optionsSchema.parse(values)
-}
-
 async function main(): Promise<number> {
-  let options: Options
-  try {
-    options = parseOptions(process.argv.slice(2))
-  } catch (error) {
-    const message = error instanceof z.ZodError ? z.prettifyError(error) : String((error as Error).message ?? error)
-    console.error(`${message}\n\n${usage}`)
-    return 2
-  }
-  if (options.help) {
-    console.log(usage)
-    return 0
-  }
+  const commandLine = readCommandLine(process.argv.slice(2), command)
+  if ('exitCode' in commandLine) return commandLine.exitCode
+  const { options } = commandLine
   const startedAt = new Date().toISOString()
   const loadAtStart = loadavg()[0]!
   const dataset = datasetFile(options.devices)

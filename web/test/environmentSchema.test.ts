@@ -155,3 +155,22 @@ describe('click, reports and link-check settings', () => {
     expect(message).not.toContain('short-secret')
   })
 })
+
+describe('several servers (REDIS_URL)', () => {
+  it('refuses REDIS_URL on the embedded PGlite database: several servers need one PostgreSQL', () => {
+    const message = problemsWith({ REDIS_URL: 'redis://localhost:6379' })
+    expect(message).toMatch(/DATABASE_URL: is required with REDIS_URL/)
+    expect(problemLines(message)).toHaveLength(1)
+  })
+
+  it('accepts REDIS_URL with DATABASE_URL, and refuses what is not a Redis URL or a usable deadline', () => {
+    const database = { DATABASE_URL: 'postgres://site@db:5432/site' }
+    expect(parseSiteEnvironment({ ...database, REDIS_URL: 'rediss://cache:6380' }).REDIS_URL).toBe(
+      'rediss://cache:6380',
+    )
+    expect(problemsWith({ ...database, REDIS_URL: 'http://cache:6379' })).toMatch(/REDIS_URL: must be a Redis URL/)
+    expect(problemsWith({ ...database, REDIS_URL: 'redis://cache:6379', REDIS_TIMEOUT_MS: '5' })).toMatch(
+      /REDIS_TIMEOUT_MS: must be a number of milliseconds, at least 10/,
+    )
+  })
+})

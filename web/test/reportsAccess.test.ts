@@ -13,23 +13,25 @@ import {
 const secret = 'correct-horse-battery-staple'
 
 describe('report sessions', () => {
-  it('accepts its own token until it expires', () => {
+  it('accepts its own token until it expires', async () => {
     const now = new Date('2026-05-01T10:00:00Z')
     const token = createSessionToken(secret, now)
-    expect(sessionTokenValid(token, secret, now)).toBe(true)
-    expect(sessionTokenValid(token, secret, new Date(now.getTime() + (sessionLifetimeSeconds - 1) * 1000))).toBe(true)
-    expect(sessionTokenValid(token, secret, new Date(now.getTime() + sessionLifetimeSeconds * 1000))).toBe(false)
+    expect(await sessionTokenValid(token, secret, now)).toBe(true)
+    expect(await sessionTokenValid(token, secret, new Date(now.getTime() + (sessionLifetimeSeconds - 1) * 1000))).toBe(
+      true,
+    )
+    expect(await sessionTokenValid(token, secret, new Date(now.getTime() + sessionLifetimeSeconds * 1000))).toBe(false)
   })
 
-  it('refuses forged, altered and foreign tokens', () => {
+  it('refuses forged, altered and foreign tokens', async () => {
     const token = createSessionToken(secret)
     const [expires, nonce, signature] = token.split('.')
-    expect(sessionTokenValid(`${Number(expires) + 3600}.${nonce}.${signature}`, secret)).toBe(false)
-    expect(sessionTokenValid(`${expires}.${nonce}.${'A'.repeat(43)}`, secret)).toBe(false)
-    expect(sessionTokenValid(createSessionToken('another-secret-entirely'), secret)).toBe(false)
-    expect(sessionTokenValid('', secret)).toBe(false)
-    expect(sessionTokenValid(undefined, secret)).toBe(false)
-    expect(sessionTokenValid('9999999999.x.y', secret)).toBe(false)
+    expect(await sessionTokenValid(`${Number(expires) + 3600}.${nonce}.${signature}`, secret)).toBe(false)
+    expect(await sessionTokenValid(`${expires}.${nonce}.${'A'.repeat(43)}`, secret)).toBe(false)
+    expect(await sessionTokenValid(createSessionToken('another-secret-entirely'), secret)).toBe(false)
+    expect(await sessionTokenValid('', secret)).toBe(false)
+    expect(await sessionTokenValid(undefined, secret)).toBe(false)
+    expect(await sessionTokenValid('9999999999.x.y', secret)).toBe(false)
   })
 
   it('compares secrets whole, and reads only Bearer headers', () => {
@@ -90,9 +92,9 @@ describe('sign-out', () => {
     const { revokeSessionToken } = await import('@/lib/reports/reportsAccess')
     const kept = createSessionToken(secret)
     const ended = createSessionToken(secret)
-    revokeSessionToken(ended, secret)
-    expect(sessionTokenValid(ended, secret)).toBe(false)
-    expect(sessionTokenValid(kept, secret)).toBe(true)
+    await revokeSessionToken(ended, secret)
+    expect(await sessionTokenValid(ended, secret)).toBe(false)
+    expect(await sessionTokenValid(kept, secret)).toBe(true)
   })
 })
 

@@ -2,6 +2,7 @@ import { databaseTarget, startClickRecording } from './clicks/clickRecording'
 import { writeClicksBeforeExit } from './clicks/exitAfterWriting'
 import { parseSiteEnvironment, type SiteEnvironment } from './env/environmentSchema'
 import { installUnavailableResponses } from './outage/unavailableResponses'
+import { startSharing } from './sharedStore/startSharing'
 
 /**
  * 1. The configuration is parsed: a missing or malformed variable stops the server here, with one
@@ -11,6 +12,7 @@ import { installUnavailableResponses } from './outage/unavailableResponses'
  *    500 (see outage/unavailableResponses.ts).
  * 3. Click recording starts: the database is opened and migrated, and the clicks held in memory
  *    are written before the process exits on SIGTERM/SIGINT.
+ * 4. With REDIS_URL, the cache and state shared with the other servers (sharedStore/startSharing.ts).
  */
 export function startServer(): void {
   let environment: SiteEnvironment
@@ -21,6 +23,7 @@ export function startServer(): void {
     process.exit(1)
   }
   installUnavailableResponses()
+  startSharing()
   const recording = startClickRecording({
     target: databaseTarget(environment),
     enabled: environment.CLICKS_RECORDING !== 'off',

@@ -31,7 +31,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const query = await searchParams
   if (!settings.secret) return <ReportsOff />
   const token = (await cookies()).get(sessionCookieName)?.value
-  if (!sessionTokenValid(token, settings.secret)) return <SignIn status={single(query.signin)} />
+  if (!(await sessionTokenValid(token, settings.secret))) return <SignIn status={single(query.signin)} />
 
   const parsed = parseDayRange({ from: single(query.from), to: single(query.to) })
   const range = parsed.ok ? parsed.range : defaultRange()

@@ -44,9 +44,13 @@ const contentLakeCache: QueryCache = (keyParts, tags, compute, { paramsFromVisit
 }
 
 /** Called with the tags the revalidation webhook expires, so visitors' queries read fresh content too. */
-export function forgetVisitorQueryAnswers(expiredTags: readonly string[]): void {
-  const expired = new Set(expiredTags)
+export function forgetVisitorQueryAnswers(expiredTags: readonly string[] | 'everything'): void {
   const answers = visitorQueryAnswers()
+  if (expiredTags === 'everything') {
+    answers.clear()
+    return
+  }
+  const expired = new Set(expiredTags)
   for (const [key, { tags }] of answers.entries()) {
     if (tags.some((tag) => expired.has(tag))) answers.delete(key)
   }

@@ -76,11 +76,40 @@ export const siteEnvironmentShape = {
   FEED_FETCH_TIMEOUT_MS: optional(z.coerce.number().int().min(100, 'must be a number of milliseconds, at least 100')),
   /** The largest feed read, in megabytes as it arrives (compressed when gzipped). Default: 1024. */
   FEED_MAX_MEGABYTES: optional(z.coerce.number().positive('must be a number of megabytes above 0')),
+  /**
+   * A Redis server the site's servers share: rendered pages, the data cache and tag expiry, report
+   * sessions, the sign-in limit and the webhook's delivery log (lib/sharedStore). Without it, each
+   * server keeps its own, as one server needs.
+   */
+  REDIS_URL: optional(
+    z
+      .string()
+      .trim()
+      .pipe(z.url({ protocol: /^rediss?$/, error: 'must be a Redis URL, such as redis://localhost:6379' })),
+  ),
+  /** The longest a request waits for Redis, in milliseconds, before it does without. Default: 500. */
+  REDIS_TIMEOUT_MS: optional(
+    z.coerce
+      .number()
+      .int()
+      .min(10, 'must be a number of milliseconds, at least 10')
+      .max(10_000, 'must be at most 10000'),
+  ),
   NODE_ENV: z.string().optional(),
 }
 
 const siteEnvironmentSchema = z.object(siteEnvironmentShape).superRefine((environment, context) => {
   checkContentEnvironment(environment, context)
+  // PGlite is one process's database: servers that share Redis would each count clicks, keep price
+  // history and hold feed imports in a database of their own.
+  if (environment.REDIS_URL !== undefined && environment.DATABASE_URL === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['DATABASE_URL'],
+      message:
+        'is required with REDIS_URL: several servers need one PostgreSQL database (the embedded PGlite belongs to one process)',
+    })
+  }
   if (environment.NODE_ENV === 'production') checkProductionEnvironment(environment, context)
   const withProject = Boolean(environment.NEXT_PUBLIC_SANITY_PROJECT_ID)
   if (!withProject) {

@@ -36,7 +36,7 @@ export async function decideHeldPrice(
   client: SanityClient | undefined,
   id: number,
   decision: 'approve' | 'reject',
-  expireTags: (tags: string[]) => void,
+  expireTags: (tags: string[]) => Promise<unknown>,
   now: Date = new Date(),
 ): Promise<HeldDecision> {
   const held = await heldChangeById(db, id)
@@ -81,7 +81,7 @@ export async function decideHeldPrice(
   await recordPriceObservations(db, [
     observationOf({ ...proposed, deviceId: held.deviceId, offerKey: held.offerKey }, 'feed', now),
   ])
-  if (current.slug) expireTags([cacheTags.device(current.slug)])
+  if (current.slug) await expireTags([cacheTags.device(current.slug)])
   return {
     ok: true,
     message: `The feed's price ${held.proposedPrice} ${held.currency} for ${held.deviceName} is applied.`,

@@ -27,7 +27,7 @@ export type FeedImportContext = {
   /** Records what the feed says each matched offer costs now (the price history). */
   recordPrices: (db: Database, observations: ReturnType<typeof observedPrices>) => Promise<void>
   /** Expires the cached pages of the devices whose prices were recorded. */
-  expireTags: (tags: string[]) => void
+  expireTags: (tags: string[]) => Promise<unknown>
 }
 
 /**
@@ -98,6 +98,6 @@ export async function runFeedImport(
   const observations = observedPrices(imported, written, startedAt)
   await context.recordPrices(context.db, observations)
   const slugs = [...new Set(observations.map((observation) => imported.catalogue.slugs.get(observation.deviceId)))]
-  context.expireTags(slugs.filter((slug): slug is string => slug !== undefined).map(cacheTags.device))
+  await context.expireTags(slugs.filter((slug): slug is string => slug !== undefined).map(cacheTags.device))
   return finish('applied', { imported, applied })
 }

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { processWide } from '../processWide'
+import { sharedKeyPrefix, sharedStore } from '../sharedStore/sharedStore'
 
 /**
  * Who may read the reports: whoever knows REPORTS_SECRET. Signing in swaps the secret for a
@@ -28,30 +29,71 @@ export function createSessionToken(secret: string, now: Date = new Date()): stri
   return `${payload}.${signature(secret, payload)}`
 }
 
-/** Signed-out sessions, until they would have expired anyway (per server process). */
+/** Signed-out sessions known to this server, until they would have expired anyway. */
 function revokedSessions(): Map<string, number> {
   return processWide('revokedReportSessions', () => new Map<string, number>())
 }
 
-/** Sign-out: a copy of the cookie kept elsewhere stops working too. */
-export function revokeSessionToken(token: string | undefined, secret: string, now: Date = new Date()): void {
-  if (!token || !sessionTokenValid(token, secret, now)) return
+/** A signed-out session in Redis: every server refuses it. It goes when the session would have expired. */
+const revokedKey = (nonce: string) => `${sharedKeyPrefix}reports:revoked:${nonce}`
+
+/**
+ * Sign-out: a copy of the cookie kept elsewhere stops working too, on every server. While Redis
+ * does not answer, this server refuses it at once and the others once Redis has it.
+ */
+export async function revokeSessionToken(
+  token: string | undefined,
+  secret: string,
+  now: Date = new Date(),
+): Promise<void> {
+  if (!token || !signedAndCurrent(token, secret, now)) return
   const revoked = revokedSessions()
   const seconds = now.getTime() / 1000
   for (const [nonce, expires] of revoked) if (expires <= seconds) revoked.delete(nonce)
   const [expires, nonce] = token.split('.')
   revoked.set(nonce!, Number(expires))
+  await shareRevocations()
 }
 
-export function sessionTokenValid(token: string | undefined, secret: string, now: Date = new Date()): boolean {
-  if (!token) return false
+/** Writes this server's revocations to Redis (again after an outage: setting one twice is harmless). */
+async function shareRevocations(): Promise<void> {
+  const store = sharedStore()
+  const revoked = revokedSessions()
+  if (!store || revoked.size === 0) return
+  await store
+    .run(async (client) => {
+      for (const [nonce, expires] of revoked)
+        await client.set(revokedKey(nonce), '1', { expiration: { type: 'EXAT', value: expires } })
+    })
+    .catch(() => undefined)
+}
+
+export async function sessionTokenValid(
+  token: string | undefined,
+  secret: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  if (!token || !signedAndCurrent(token, secret, now)) return false
+  const nonce = token.split('.')[1]!
+  if (revokedSessions().has(nonce)) return false
+  const store = sharedStore()
+  if (!store) return true
+  try {
+    return (await store.run((client) => client.exists(revokedKey(nonce)))) === 0
+  } catch {
+    // Redis does not answer: what this server knows decides.
+    return true
+  }
+}
+
+function signedAndCurrent(token: string, secret: string, now: Date): boolean {
   const match = /^(\d{1,12})\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{43})$/.exec(token)
   if (!match) return false
   const [, expires, nonce, given] = match
   const expected = Buffer.from(signature(secret, `${expires}.${nonce}`), 'base64url')
   const received = Buffer.from(given!, 'base64url')
   if (received.length !== expected.length || !timingSafeEqual(received, expected)) return false
-  return Number(expires) > now.getTime() / 1000 && !revokedSessions().has(nonce!)
+  return Number(expires) > now.getTime() / 1000
 }
 
 /**
@@ -84,7 +126,14 @@ export function bearerMatches(header: string | null, secret: string): boolean {
  * Wrong secrets allowed per minute, for the whole site: guessing is hopeless, and no address needs
  * to be kept to limit it. The owner, locked out by someone guessing, waits a minute at most.
  */
-export function createAttemptLimiter(perMinute = 10, now: () => number = Date.now) {
+export const signInFailuresPerMinute = 10
+
+export interface AttemptLimiter {
+  blocked(): boolean | Promise<boolean>
+  fail(): void | Promise<void>
+}
+
+export function createAttemptLimiter(perMinute = signInFailuresPerMinute, now: () => number = Date.now) {
   let failures: number[] = []
   const recent = () => {
     const since = now() - 60_000
@@ -94,10 +143,39 @@ export function createAttemptLimiter(perMinute = 10, now: () => number = Date.no
   return {
     blocked: () => recent().length >= perMinute,
     fail: () => void failures.push(now()),
-  }
+  } satisfies AttemptLimiter
 }
 
-/** One limiter per server process. */
-export function attemptLimiter(): ReturnType<typeof createAttemptLimiter> {
-  return processWide('reportsAttemptLimiter', createAttemptLimiter)
+const failuresKey = `${sharedKeyPrefix}reports:sign-in-failures`
+
+/**
+ * The limiter of this server process; with REDIS_URL, the failures on every server count, in a
+ * sorted set of the last minute's. While Redis does not answer, this server's own count decides.
+ */
+export function attemptLimiter(): AttemptLimiter {
+  const local = processWide('reportsAttemptLimiter', createAttemptLimiter)
+  const store = sharedStore()
+  if (!store) return local
+  return {
+    async blocked() {
+      try {
+        return await store.run(async (client) => {
+          await client.zRemRangeByScore(failuresKey, '-inf', Date.now() - 60_000)
+          return (await client.zCard(failuresKey)) >= signInFailuresPerMinute
+        })
+      } catch {
+        return local.blocked()
+      }
+    },
+    async fail() {
+      local.fail()
+      const at = Date.now()
+      await store
+        .run(async (client) => {
+          await client.zAdd(failuresKey, { score: at, value: `${at}:${randomBytes(6).toString('base64url')}` })
+          await client.pExpire(failuresKey, 120_000)
+        })
+        .catch(() => undefined)
+    },
+  }
 }

@@ -3,10 +3,10 @@ import { bearerMatches, sessionCookieName, sessionTokenValid } from './reportsAc
 import { reportsSettings } from './reportsSettings'
 
 /** A reports request is let in with the session cookie, or with `Authorization: Bearer <secret>`. */
-export function reportsRequestAllowed(request: NextRequest, secret: string): boolean {
+export async function reportsRequestAllowed(request: NextRequest, secret: string): Promise<boolean> {
   return (
     bearerMatches(request.headers.get('authorization'), secret) ||
-    sessionTokenValid(request.cookies.get(sessionCookieName)?.value, secret)
+    (await sessionTokenValid(request.cookies.get(sessionCookieName)?.value, secret))
   )
 }
 

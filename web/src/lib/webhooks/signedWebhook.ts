@@ -1,5 +1,7 @@
 import { decodeSignatureHeader, isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
 import { z } from 'zod'
+import { type Deliveries, sharedDeliveryLog } from '../sharedStore/sharedDeliveries'
+import { sharedStore } from '../sharedStore/sharedStore'
 import { DeliveryLog } from './deliveryLog'
 
 /**
@@ -39,7 +41,7 @@ const idempotencyKeySchema = z.string().trim().min(1).max(200)
 
 export interface ReadOptions {
   secret: string
-  deliveries: DeliveryLog
+  deliveries: Deliveries
   now?: number
   limits?: typeof webhookLimits
 }
@@ -76,12 +78,12 @@ export async function readSignedWebhook(request: Request, options: ReadOptions):
     `signature:${signature.trim()}`,
     ...(idempotencyKey.success ? [`idempotency-key:${idempotencyKey.data}`] : []),
   ]
-  if (!options.deliveries.claim(deliveryKeys, now)) return { kind: 'repeat' }
+  if (!(await options.deliveries.claim(deliveryKeys, now))) return { kind: 'repeat' }
 
   try {
     return { kind: 'accepted', body: JSON.parse(text), deliveryKeys }
   } catch {
-    options.deliveries.release(deliveryKeys)
+    await options.deliveries.release(deliveryKeys)
     return refused(400, 'The body is not JSON.')
   }
 }
@@ -119,13 +121,17 @@ async function readTextUpTo(request: Request, maxBytes: number): Promise<string 
   return new TextDecoder().decode(bytes)
 }
 
-let processDeliveries: DeliveryLog | undefined
+let processDeliveries: Deliveries | undefined
 
-/** The deliveries this server process has accepted (one log per process). */
-export function acceptedDeliveries(): DeliveryLog {
-  processDeliveries ??= new DeliveryLog({
-    capacity: webhookLimits.rememberedDeliveries,
-    rememberMs: webhookLimits.maxSignatureAgeMs + webhookLimits.maxClockSkewMs,
-  })
+/**
+ * The deliveries accepted lately: by this server process, and with REDIS_URL by any server (a
+ * load balancer sends Sanity's retry of a delivery to whichever server it likes).
+ */
+export function acceptedDeliveries(): Deliveries {
+  if (processDeliveries) return processDeliveries
+  const rememberMs = webhookLimits.maxSignatureAgeMs + webhookLimits.maxClockSkewMs
+  const local = new DeliveryLog({ capacity: webhookLimits.rememberedDeliveries, rememberMs })
+  const store = sharedStore()
+  processDeliveries = store ? sharedDeliveryLog(store, local, rememberMs) : local
   return processDeliveries
 }

@@ -1,7 +1,7 @@
 import { ContentUnavailableError, confirmContentAnswers } from '@microneedling/content/loaders'
-import { revalidateTag } from 'next/cache'
 import { after, type NextRequest } from 'next/server'
-import { contentSource, forgetVisitorQueryAnswers } from '@/lib/content/contentSource'
+import { expireTags } from '@/lib/caches/siteCaches'
+import { contentSource } from '@/lib/content/contentSource'
 import { siteEnvironment } from '@/lib/env/siteEnvironment'
 import { retryAfterSeconds } from '@/lib/outage/retryAfter'
 import { recordPublishedPrices } from '@/lib/priceHistory/publishedPrices'
@@ -42,7 +42,7 @@ export async function POST(request: NextRequest): Promise<Response> {
 
   const payload = webhookPayloadSchema.safeParse(reading.body)
   if (!payload.success) {
-    deliveries.release(reading.deliveryKeys)
+    await deliveries.release(reading.deliveryKeys)
     return Response.json(
       { message: 'The body must be the projection {_type, _id, slug, previousSlug} described in the README.' },
       { status: 400 },
@@ -67,7 +67,7 @@ export async function POST(request: NextRequest): Promise<Response> {
       await confirmContentAnswers(contentSource())
     } catch (error) {
       // Not handled: Sanity's retry of this delivery must be accepted.
-      deliveries.release(reading.deliveryKeys)
+      await deliveries.release(reading.deliveryKeys)
       if (!(error instanceof ContentUnavailableError)) throw error
       console.error(
         `[revalidate] ${payload.data._type} ${payload.data._id}: nothing refreshed, the content source does not answer`,
@@ -78,13 +78,24 @@ export async function POST(request: NextRequest): Promise<Response> {
       )
     }
   }
-  for (const tag of tags) {
-    // `{ expire: 0 }`: the next request for a page with this tag waits for fresh content instead of
-    // being served the old page while it refreshes ('max'). An editor who fixes a price expects the
-    // next shopper to see it. (`updateTag` would do the same but is for Server Actions only.)
-    revalidateTag(tag, { expire: 0 })
+  // With several servers (REDIS_URL), the shared cache is expired and the others told. When Redis
+  // does not answer, this server is refreshed but the others are not: the delivery is given back
+  // and Sanity delivers it again (it retries on 5xx).
+  const expiry = await expireTags(tags)
+  if (expiry === 'here only') {
+    await deliveries.release(reading.deliveryKeys)
+    console.error(
+      `[revalidate] ${payload.data._type} ${payload.data._id}: refreshed on this server only, Redis does not answer`,
+    )
+    return Response.json(
+      {
+        message:
+          'Redis does not answer: this server is refreshed, the others are not. Deliver this webhook again later.',
+        revalidated: tags,
+      },
+      { status: 503, headers: { 'Retry-After': String(retryAfterSeconds) } },
+    )
   }
-  forgetVisitorQueryAnswers(tags)
   // A published device's prices go into the price history once the answer is sent, so a slow or
   // missing database never holds up (or fails) the webhook.
   const published = payload.data

@@ -20,12 +20,12 @@ export async function POST(request: NextRequest) {
   if (!settings.secret) return back()
   if (!sameOrigin(request)) return plainText(403, 'Sign in from the reports page.')
   const limiter = attemptLimiter()
-  if (limiter.blocked()) return back('?signin=limited')
+  if (await limiter.blocked()) return back('?signin=limited')
   const form = signInForm.safeParse(
     Object.fromEntries((await request.formData().catch(() => new FormData())).entries()),
   )
   if (!form.success || !secretMatches(form.data.secret, settings.secret)) {
-    limiter.fail()
+    await limiter.fail()
     return back('?signin=wrong')
   }
   const response = back()

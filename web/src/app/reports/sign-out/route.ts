@@ -7,7 +7,7 @@ import { plainText, sameOrigin, seeOther } from '@/lib/reports/requestAccess'
 export async function POST(request: NextRequest) {
   if (!sameOrigin(request)) return plainText(403, 'Sign out from the reports page.')
   const settings = reportsSettings()
-  if (settings.secret) revokeSessionToken(request.cookies.get(sessionCookieName)?.value, settings.secret)
+  if (settings.secret) await revokeSessionToken(request.cookies.get(sessionCookieName)?.value, settings.secret)
   const response = seeOther('/reports?signin=out')
   response.cookies.set(sessionCookieName, '', {
     ...sessionCookieOptions(secureCookie(settings.production, request.nextUrl)),

@@ -2,9 +2,9 @@ import { Readable } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { feedFormats, valuesOf } from '@microneedling/content/vocabulary'
 import { loadFeedPartners } from '@microneedling/feeds/feedCatalogue'
-import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
 import { z } from 'zod'
+import { expireTags } from '@/lib/caches/siteCaches'
 import { contentSource } from '@/lib/content/contentSource'
 import { contentWriter } from '@/lib/feeds/feedImportSettings'
 import { lastCompletedReads } from '@/lib/feeds/feedImportStore'
@@ -95,9 +95,7 @@ export async function POST(request: NextRequest) {
     query,
     writer: contentWriter(),
     recordPrices: recordPriceObservations,
-    expireTags: (tags: string[]) => {
-      for (const tag of tags) revalidateTag(tag, { expire: 0 })
-    },
+    expireTags: expireTags,
   }
   const imports = []
   for (const partner of partners) {

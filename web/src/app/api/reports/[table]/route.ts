@@ -12,7 +12,7 @@ import { plainText, reportsRequestAllowed } from '@/lib/reports/requestAccess'
 export async function GET(request: NextRequest, context: { params: Promise<{ table: string }> }) {
   const { secret } = reportsSettings()
   if (!secret) return plainText(404, 'The reports are off: set REPORTS_SECRET on the server to turn them on.')
-  if (!reportsRequestAllowed(request, secret)) {
+  if (!(await reportsRequestAllowed(request, secret))) {
     return plainText(401, 'Sign in at /reports, or send Authorization: Bearer <REPORTS_SECRET>.', {
       'WWW-Authenticate': 'Bearer realm="reports"',
     })

@@ -1,6 +1,6 @@
-import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
 import { z } from 'zod'
+import { expireTags } from '@/lib/caches/siteCaches'
 import { decideHeldPrice } from '@/lib/feeds/decideHeldPrice'
 import { contentWriter } from '@/lib/feeds/feedImportSettings'
 import { reportsSettings } from '@/lib/reports/reportsSettings'
@@ -17,7 +17,7 @@ const decisionSchema = z.enum(['approve', 'reject'])
 export async function POST(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   const { secret } = reportsSettings()
   if (!secret) return plainText(404, 'The reports are off: set REPORTS_SECRET on the server to turn them on.')
-  if (!reportsRequestAllowed(request, secret)) return plainText(401, 'Sign in at /reports first.')
+  if (!(await reportsRequestAllowed(request, secret))) return plainText(401, 'Sign in at /reports first.')
   const fromBrowser = !request.headers.get('authorization')
   if (fromBrowser && !sameOrigin(request)) return plainText(403, 'Decide from the reports page.')
   const id = Number((await context.params).id)
@@ -34,9 +34,7 @@ export async function POST(request: NextRequest, context: { params: Promise<{ id
     'client' in writer ? writer.client : undefined,
     id,
     decision.data,
-    (tags) => {
-      for (const tag of tags) revalidateTag(tag, { expire: 0 })
-    },
+    expireTags,
   )
   // The reports page reads the outcome back by number, so no text of the request is shown on it.
   if (fromBrowser) return seeOther(`/reports?decided=${id}#held-prices-heading`)

@@ -1,0 +1,24 @@
+import { processWide } from '../processWide'
+import { announceContentChange } from './contentChanges'
+import { type SharedPageCache, sharedPageCacheKey } from './pageCache'
+import { sharedStore } from './sharedStore'
+
+export type SharedExpiry = 'alone' | 'everywhere' | 'here only'
+
+/**
+ * Expires these tags in the shared cache, then tells every server to empty its copies. In that
+ * order: a server told first could copy the old entry from Redis again. ('alone': no REDIS_URL.)
+ * Next.js's own `revalidateTag` runs after the webhook's answer, too late for the announcement.
+ */
+export async function expireEverywhere(tags: readonly string[]): Promise<SharedExpiry> {
+  const store = sharedStore()
+  if (!store) return 'alone'
+  const pages = processWide<SharedPageCache | undefined>(sharedPageCacheKey, () => undefined)
+  try {
+    for (const tag of tags) await pages?.handler.revalidateTag(tag)
+    await announceContentChange(store, tags)
+    return 'everywhere'
+  } catch {
+    return 'here only'
+  }
+}
