@@ -10,7 +10,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
-import { type CommandLine, readCommandLine } from './commandLine.ts'
+import { type CommandLine, readCommandLine, runCommand } from './commandLine.ts'
 import { timeContentCheck } from './contentCheck.ts'
 import { ratiosTo } from './figures.ts'
 import { firstRequest, measureLoad, settle } from './load.ts'
@@ -213,17 +213,4 @@ async function main(): Promise<number> {
   return failed > 0 ? 1 : 0
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void stopAll().finally(() => process.exit(130))
-  })
-}
-
-try {
-  process.exitCode = await main()
-} catch (error) {
-  console.error(error)
-  process.exitCode = 1
-} finally {
-  await stopAll()
-}
+await runCommand(main, stopAll)

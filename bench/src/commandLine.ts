@@ -56,3 +56,23 @@ export function readCommandLine<Schema extends z.ZodType<{ help: boolean }>>(
   }
   return { options }
 }
+
+/**
+ * Runs a command's `main` and sets the exit code from it (1 when it throws). `cleanUp` runs after
+ * it, and also on Ctrl-C or SIGTERM (exit code 130), so no server it started is left running.
+ */
+export async function runCommand(main: () => Promise<number>, cleanUp: () => Promise<unknown> = async () => {}) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void cleanUp().finally(() => process.exit(130))
+    })
+  }
+  try {
+    process.exitCode = await main()
+  } catch (error) {
+    console.error(error)
+    process.exitCode = 1
+  } finally {
+    await cleanUp()
+  }
+}

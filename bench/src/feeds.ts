@@ -35,7 +35,7 @@ import { type LocalLake, startLocalLake } from '@microneedling/local-lake'
 import { createClient, type SanityClient } from '@sanity/client'
 import { z } from 'zod'
 import { awinFeedLines, type ExpectedPlan, expectedPlan } from './awinFeed.ts'
-import { type CommandLine, readCommandLine } from './commandLine.ts'
+import { type CommandLine, readCommandLine, runCommand } from './commandLine.ts'
 import { megabytes, planProblems, priceChangesOf, withUniqueFeedItemIds } from './feedFigures.ts'
 import { type FeedWorkerInput, type FeedWorkerResult, feedWorkerFile } from './feedWorker.ts'
 import { priceMismatches } from './lakeFigures.ts'
@@ -343,9 +343,4 @@ async function main(): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main()
-} catch (error) {
-  console.error(error)
-  process.exitCode = 1
-}
+await runCommand(main)

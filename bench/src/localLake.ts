@@ -32,7 +32,7 @@ import type { QueryParams } from '@microneedling/content/source/types'
 import { type LocalLake, startLocalLake } from '@microneedling/local-lake'
 import { createClient, type SanityClient } from '@sanity/client'
 import { z } from 'zod'
-import { type CommandLine, readCommandLine } from './commandLine.ts'
+import { type CommandLine, readCommandLine, runCommand } from './commandLine.ts'
 import { inBatches, type LatencySummary, priceMismatches, pricePatches, summariseLatencies } from './lakeFigures.ts'
 import { describeMachine } from './machine.ts'
 import { datasetFile, resultsDir } from './paths.ts'
@@ -327,9 +327,4 @@ async function main(): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main()
-} catch (error) {
-  console.error(error)
-  process.exitCode = 1
-}
+await runCommand(main)

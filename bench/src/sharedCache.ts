@@ -28,7 +28,7 @@ import autocannon from 'autocannon'
 import { z } from 'zod'
 import { type PostgresServer, startPostgres } from '../../tests/support/postgresServer.ts'
 import { type RedisServer, redisReply, startRedis } from '../../tests/support/redisServer.ts'
-import { type CommandLine, readCommandLine } from './commandLine.ts'
+import { type CommandLine, readCommandLine, runCommand } from './commandLine.ts'
 import { type FirstRequest, firstRequest, percentile, settle } from './load.ts'
 import { describeMachine } from './machine.ts'
 import {
@@ -585,17 +585,4 @@ async function main(): Promise<number> {
   return results.errors.length > 0 ? 1 : 0
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void Promise.allSettled([stopAll(), postgres?.destroy()]).finally(() => process.exit(130))
-  })
-}
-
-try {
-  process.exitCode = await main()
-} catch (error) {
-  console.error(error)
-  process.exitCode = 1
-} finally {
-  await stopAll()
-}
+await runCommand(main, () => Promise.allSettled([stopAll(), postgres?.destroy()]))

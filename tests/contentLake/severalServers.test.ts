@@ -203,8 +203,7 @@ describe('with Redis down', () => {
     const logBefore = a.output().length
     redis.pause()
     try {
-      await everyPageAnswers(a)
-      await everyPageAnswers(b)
+      await Promise.all([everyPageAnswers(a), everyPageAnswers(b)])
     } finally {
       redis.resume()
     }
@@ -222,8 +221,7 @@ describe('with Redis down', () => {
     await warm(a, b)
     const logBefore = a.output().length
     await redis.stop()
-    await everyPageAnswers(a)
-    await everyPageAnswers(b)
+    await Promise.all([everyPageAnswers(a), everyPageAnswers(b)])
     await publishPrice(234.56)
     const headers = { 'idempotency-key': `two-servers-outage-${Date.now()}` }
     const refused = await sendWebhook(a, payload, 'signed', { headers })
