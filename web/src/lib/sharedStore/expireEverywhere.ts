@@ -18,7 +18,8 @@ export async function expireEverywhere(tags: readonly string[]): Promise<SharedE
     for (const tag of tags) await pages?.handler.revalidateTag(tag)
     await announceContentChange(store, tags)
     return 'everywhere'
-  } catch {
+  } catch (error) {
+    console.error(`[shared store] ${tags.join(', ')} expired on this server only: ${String(error)}`)
     return 'here only'
   }
 }
