@@ -85,4 +85,11 @@ describe('start-up', () => {
     expect(output).toMatch(/- NEXT_PUBLIC_SITE_URL: is required in production/)
     expect(output).toMatch(/- SANITY_API_HOST: must be https in production/)
   })
+  it('a server told to share Redis with others (REDIS_URL) refuses to start on its own PGlite database', async () => {
+    const { code, output } = await startWith(
+      nextProcessEnvironment({ NEXT_DIST_DIR: build.distDir, REDIS_URL: 'redis://127.0.0.1:1' }),
+    )
+    expect(code).toBe(1)
+    expect(output).toMatch(/- DATABASE_URL: is required with REDIS_URL/)
+  })
 })

@@ -2,7 +2,6 @@ import { databaseTarget, startClickRecording } from './clicks/clickRecording'
 import { writeClicksBeforeExit } from './clicks/exitAfterWriting'
 import { parseSiteEnvironment, type SiteEnvironment } from './env/environmentSchema'
 import { installUnavailableResponses } from './outage/unavailableResponses'
-import { startSharing } from './sharedStore/startSharing'
 
 /**
  * 1. The configuration is parsed: a missing or malformed variable stops the server here, with one
@@ -14,7 +13,7 @@ import { startSharing } from './sharedStore/startSharing'
  *    are written before the process exits on SIGTERM/SIGINT.
  * 4. With REDIS_URL, the cache and state shared with the other servers (sharedStore/startSharing.ts).
  */
-export function startServer(): void {
+export async function startServer(): Promise<void> {
   let environment: SiteEnvironment
   try {
     environment = parseSiteEnvironment(process.env)
@@ -23,6 +22,9 @@ export function startServer(): void {
     process.exit(1)
   }
   installUnavailableResponses()
+  // Imported only now: what it reads parses the environment when first loaded, which must not
+  // throw before the check above has explained the problem and stopped the server.
+  const { startSharing } = await import('./sharedStore/startSharing')
   startSharing()
   const recording = startClickRecording({
     target: databaseTarget(environment),
