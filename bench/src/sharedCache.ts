@@ -27,7 +27,7 @@ import { dirname, join, resolve } from 'node:path'
 import autocannon from 'autocannon'
 import { z } from 'zod'
 import { type PostgresServer, startPostgres } from '../../tests/support/postgresServer.ts'
-import { type RedisServer, redisReply, startRedis } from '../../tests/support/redisServer.ts'
+import { type RedisServer, redisInfoField, redisReply, startRedis } from '../../tests/support/redisServer.ts'
 import { type CommandLine, readCommandLine, runCommand } from './commandLine.ts'
 import { type FirstRequest, firstRequest, percentile, settle } from './load.ts'
 import { describeMachine } from './machine.ts'
@@ -244,6 +244,8 @@ interface SharedCacheResults {
     /** Keys in Redis after the warm-up, and before it was stopped. */
     keysAfterWarmup?: number
     keysBeforeStop?: number
+    /** Commands Redis processed per request served with the Redis cache under load (0: served from the server's copies). */
+    commandsPerRequest?: number
     /** Lines of the Redis server's log from the site's shared store, and whether the filesystem server printed any. */
     sharedStoreLog: string[]
     filesystemServerMentionsIt?: boolean
@@ -325,7 +327,7 @@ function formatReport(results: SharedCacheResults): string {
     redis.inEffect === undefined
       ? 'REDIS_URL: not measured'
       : redis.inEffect
-        ? `REDIS_URL in effect: ${redis.keysAfterWarmup ?? 0} keys in Redis after the warm-up${redis.sharedStoreLog[0] ? `; the server logged "${redis.sharedStoreLog[0]}"` : ''}`
+        ? `REDIS_URL in effect: ${redis.keysAfterWarmup ?? 0} keys in Redis after the warm-up${redis.sharedStoreLog[0] ? `; the server logged "${redis.sharedStoreLog[0]}"` : ''}${redis.commandsPerRequest === undefined ? '' : `; Redis commands per request under load: ${redis.commandsPerRequest.toFixed(2)}`}`
         : 'REDIS_URL had NO visible effect: Redis holds no keys after the warm-up and the server never mentions it, so both rows measure the filesystem cache'
   const lines = [
     `Next's cache in Redis against the filesystem: sample dataset, ${connections} clients, ${rounds} run(s) of ${duration} s per page and cache, the two servers taken in turn`,
@@ -468,6 +470,8 @@ async function run(options: z.output<typeof optionsSchema>, results: SharedCache
     if (!results.redis.inEffect) log('REDIS_URL had no visible effect: Redis holds no keys after the warm-up')
 
     // Every run's latencies, by page and configuration, for the percentiles of all of them.
+    const commandsBefore = await redisInfoField(redis.port, 'stats', 'total_commands_processed')
+    let redisResponses = 0
     const samples = new Map<string, Run[]>()
     const keep = (key: string, result: Run) => samples.set(key, [...(samples.get(key) ?? []), result])
     for (let round = 0; round < options.rounds; round++) {
@@ -479,6 +483,7 @@ async function run(options: z.output<typeof optionsSchema>, results: SharedCache
           )
           const result = await loadRun(`${served[configuration].url}${page.path}`, options.duration)
           page.runs[configuration].push(result.figures)
+          if (configuration === 'redis') redisResponses += result.figures.responses
           keep(`${page.id} ${configuration}`, result)
           const { non2xx, errors, statuses } = result.figures
           if (non2xx > 0 || errors > 0) {
@@ -497,6 +502,8 @@ async function run(options: z.output<typeof optionsSchema>, results: SharedCache
       const { filesystem, redis: shared } = page.merged
       if (filesystem && shared) page.ratios.throughput = shared.requestsPerSecond / filesystem.requestsPerSecond
     }
+    const commandsAfter = await redisInfoField(redis.port, 'stats', 'total_commands_processed')
+    results.redis.commandsPerRequest = (commandsAfter - commandsBefore) / Math.max(1, redisResponses)
     await save(results, out)
 
     results.redis.keysBeforeStop = await redisKeyCount(redis)

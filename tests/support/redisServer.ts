@@ -83,3 +83,22 @@ export function redisReply(port: number, command: string, timeoutMs = 1000): Pro
 async function answersPing(port: number): Promise<boolean> {
   return (await redisReply(port, 'PING', 500).catch(() => '')) === '+PONG'
 }
+
+/** A field of Redis's INFO, such as `total_commands_processed` (section `stats`). */
+export function redisInfoField(port: number, section: string, field: string, timeoutMs = 1000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection({ host: '127.0.0.1', port })
+    let data = ''
+    socket.setEncoding('utf8')
+    socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`Redis did not answer INFO in ${timeoutMs} ms`)))
+    socket.on('connect', () => socket.write(`INFO ${section}\r\n`))
+    socket.on('data', (chunk: string) => {
+      data += chunk
+      const value = new RegExp(`\\r\\n${field}:(\\d+)\\r\\n`).exec(data)
+      if (!value) return
+      resolve(Number(value[1]))
+      socket.destroy()
+    })
+    socket.on('error', reject)
+  })
+}
