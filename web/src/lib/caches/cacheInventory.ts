@@ -61,7 +61,8 @@ export const siteCaches: readonly SiteCache[] = [
     bound: 'one entry per sign-out, for at most 8 hours',
     keptFor: 'until the session would have expired',
     emptiedBy: 'time',
-    shared: "yes, in Redis; each server also keeps its own, used while Redis doesn't answer",
+    shared:
+      "yes, in Redis; each server also keeps its own, used while Redis doesn't answer and written to Redis once it does",
   },
   {
     name: 'Sign-in attempt limiter',

@@ -55,11 +55,18 @@ export async function revokeSessionToken(
   await shareRevocations()
 }
 
-/** Writes this server's revocations to Redis (again after an outage: setting one twice is harmless). */
+/**
+ * Writes this server's revocations to Redis: at each sign-out, and once Redis is back after an
+ * outage (setting one twice is harmless).
+ */
 async function shareRevocations(): Promise<void> {
   const store = sharedStore()
   const revoked = revokedSessions()
   if (!store || revoked.size === 0) return
+  processWide('revocationsSharedAgain', () => {
+    store.onReconnect(() => void shareRevocations())
+    return true
+  })
   await store
     .run(async (client) => {
       for (const [nonce, expires] of revoked)

@@ -17,6 +17,12 @@ import { type SharedStore, sharedKeyPrefix } from './sharedStore'
 
 type Handler = ReturnType<typeof createLruHandler>
 
+/**
+ * Expiring a tag reads the list of every entry's tags (redis-strings keeps one hash of them), which
+ * grows with the catalogue: the webhook, which no shopper waits for, allows it this long.
+ */
+const expiryDeadlineMs = 30_000
+
 /** Bounds of each server's copies: entries, and their total size as JSON (pages are tens of KB). */
 const copyLimits = { maxItemsNumber: 5_000, maxItemSizeBytes: 256 * 1024 * 1024 }
 
@@ -61,7 +67,7 @@ export function createSharedPageCache(store: SharedStore, copiesAreCurrent: () =
     async revalidateTag(tag) {
       await local.revalidateTag(tag)
       // Rejects when Redis does not answer; the webhook then answers so that Sanity delivers it again.
-      await store.run(() => shared.revalidateTag(tag))
+      await store.run(() => shared.revalidateTag(tag), expiryDeadlineMs)
     },
     async delete(key) {
       await local.delete?.(key)

@@ -27,8 +27,13 @@ export interface SharedStore {
   readonly timeoutMs: number
   /** Whether the connection is up (it may still be slow). */
   connected(): boolean
-  /** Runs commands with the deadline; rejects with SharedStoreUnavailableError when Redis does not answer. */
-  run<T>(command: (client: RedisClient) => Promise<T>): Promise<T>
+  /**
+   * Runs commands within the deadline (REDIS_TIMEOUT_MS, or `withinMs` for work no shopper waits
+   * for); rejects with SharedStoreUnavailableError when Redis does not answer in time.
+   */
+  run<T>(command: (client: RedisClient) => Promise<T>, withinMs?: number): Promise<T>
+  /** Calls `listener` each time the connection is made again after it was lost. */
+  onReconnect(listener: () => void): void
   /** A second connection, for subscribing (a subscribed connection can send nothing else). */
   subscriber(): RedisClient
   close(): Promise<void>
@@ -64,19 +69,29 @@ export function connectSharedStore(url: string, timeoutMs: number): SharedStore 
     client,
     timeoutMs,
     connected: () => client.isReady,
-    async run(command) {
+    async run(command, withinMs = timeoutMs) {
       if (!client.isReady) throw new SharedStoreUnavailableError(`Redis at ${where} is not connected`)
-      const deadline = AbortSignal.timeout(timeoutMs)
+      const deadline = AbortSignal.timeout(withinMs)
       try {
         // The race also bounds commands sent on another connection (the cache handler's own calls).
         const answer = await Promise.race([command(client.withAbortSignal(deadline)), whenAborted(deadline)])
         health.answered()
         return answer
       } catch (error) {
-        const reason = deadline.aborted ? `no answer in ${timeoutMs} ms` : error
+        const reason = deadline.aborted ? `no answer in ${withinMs} ms` : error
         health.failed(reason)
         throw new SharedStoreUnavailableError(`Redis at ${where}: ${String(reason)}`, { cause: error })
       }
+    },
+    onReconnect(listener) {
+      let lost = false
+      client.on('reconnecting', () => {
+        lost = true
+      })
+      client.on('ready', () => {
+        if (lost) listener()
+        lost = false
+      })
     },
     subscriber() {
       // Its subscriptions are queued while it connects, and renewed by the client after a reconnection.
