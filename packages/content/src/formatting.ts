@@ -34,6 +34,18 @@ export function formatNeedleLength(length: { min: number; max: number }): string
   return `${millimetres.format(length.min)}–${millimetres.format(length.max)} mm`
 }
 
+/**
+ * A device's needle length as its specs say it: "0.25–1.5 mm (adjustable)". With `sayFixed`, a
+ * device that is not adjustable says so too ("0.5 mm (fixed)").
+ */
+export function needleLengthText(
+  length: { min: number; max: number },
+  adjustable: boolean,
+  { sayFixed = false } = {},
+): string {
+  return `${formatNeedleLength(length)}${adjustable ? ' (adjustable)' : sayFixed ? ' (fixed)' : ''}`
+}
+
 /** A device's needle lengths as editors enter them: one length, or a range when adjustable. */
 export interface NeedleLengths {
   adjustable?: boolean

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { formatMillimetres, formatNeedleLength, formatNeedleLengths, formatPrice } from '../src/formatting.ts'
+import {
+  formatMillimetres,
+  formatNeedleLength,
+  formatNeedleLengths,
+  formatPrice,
+  needleLengthText,
+} from '../src/formatting.ts'
 
 describe('formatPrice', () => {
   it('formats each price in its own currency', () => {
@@ -19,6 +25,9 @@ describe('needle lengths', () => {
     expect(formatMillimetres(1.5)).toBe('1.5 mm')
     expect(formatNeedleLength({ min: 0.25, max: 0.25 })).toBe('0.25 mm')
     expect(formatNeedleLength({ min: 0.25, max: 2.5 })).toBe('0.25–2.5 mm')
+    expect(needleLengthText({ min: 0.25, max: 2.5 }, true)).toBe('0.25–2.5 mm (adjustable)')
+    expect(needleLengthText({ min: 0.5, max: 0.5 }, false)).toBe('0.5 mm')
+    expect(needleLengthText({ min: 0.5, max: 0.5 }, false, { sayFixed: true })).toBe('0.5 mm (fixed)')
     expect(formatNeedleLength({ min: 0.5, max: 3 })).toBe('0.5–3 mm')
   })
 

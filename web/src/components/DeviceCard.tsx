@@ -1,4 +1,4 @@
-import { formatNeedleLength, formatPrice } from '@microneedling/content/formatting'
+import { formatPrice, needleLengthText } from '@microneedling/content/formatting'
 import type { DeviceSummary } from '@microneedling/content/schemas'
 import { formFactors, needleMaterials, titleOf } from '@microneedling/content/vocabulary'
 import Link from 'next/link'
@@ -41,10 +41,7 @@ export function DeviceCard({
       <dl className={styles.facts}>
         <div>
           <dt>Needle length</dt>
-          <dd>
-            {formatNeedleLength(device.needleLengthMm)}
-            {device.needles.adjustable ? ' (adjustable)' : ''}
-          </dd>
+          <dd>{needleLengthText(device.needleLengthMm, device.needles.adjustable)}</dd>
         </div>
         <div>
           <dt>Material</dt>

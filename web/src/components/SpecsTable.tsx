@@ -1,4 +1,4 @@
-import { formatMillimetres, formatNeedleLength } from '@microneedling/content/formatting'
+import { formatMillimetres, needleLengthText } from '@microneedling/content/formatting'
 import type { DeviceSummary } from '@microneedling/content/schemas'
 import {
   formFactors,
@@ -21,8 +21,7 @@ export function SpecsTable({ device }: { device: DeviceSummary }) {
     [
       'Needle length',
       <>
-        {formatNeedleLength(device.needleLengthMm)}
-        {needles.adjustable ? ' (adjustable)' : ' (fixed)'}
+        {needleLengthText(device.needleLengthMm, needles.adjustable, { sayFixed: true })}
         {longForHome ? (
           <span className={styles.note}>
             {' '}

@@ -1,4 +1,4 @@
-import { formatNeedleLength, formatPrice } from '@microneedling/content/formatting'
+import { formatPrice, needleLengthText } from '@microneedling/content/formatting'
 import { shopperPrice } from '@microneedling/content/offerPrice'
 import type { BestForPick, Offer } from '@microneedling/content/schemas'
 import {
@@ -78,10 +78,7 @@ function Pick({
         <dl className={styles.specs} data-testid="best-for-pick-specs">
           <div>
             <dt>Needle length</dt>
-            <dd>
-              {formatNeedleLength(device.needleLengthMm)}
-              {device.needles.adjustable ? ' (adjustable)' : ''}
-            </dd>
+            <dd>{needleLengthText(device.needleLengthMm, device.needles.adjustable)}</dd>
           </div>
           <div>
             <dt>Needles</dt>
