@@ -1,20 +1,20 @@
 import { revalidateTag } from 'next/cache'
 import { forgetVisitorQueryAnswers } from '../content/contentSource'
-import { processWide } from '../processWide'
 import { forgetKnownPaths } from '../routing/knownPaths'
 import { forgetListPageCounts } from '../routing/listPageLimits'
 import type { ContentChange } from '../sharedStore/contentChanges'
 import { expireEverywhere, type SharedExpiry } from '../sharedStore/expireEverywhere'
-import { type SharedPageCache, sharedPageCacheKey } from '../sharedStore/pageCache'
+import { registeredSharedPageCache } from '../sharedStore/pageCache'
 
-/** What the site keeps in memory and in its caches is listed in cacheInventory.ts. */
-
-/** Content under these tags changed (or anything may have): this server empties what it keeps of it. */
+/**
+ * Content under these tags changed (or anything may have): this server empties what it keeps of it.
+ * Every cache the site keeps is listed in cacheInventory.ts.
+ */
 export function forgetLocalCopies(change: ContentChange): void {
   forgetKnownPaths()
   forgetListPageCounts()
   forgetVisitorQueryAnswers(change)
-  const pages = processWide<SharedPageCache | undefined>(sharedPageCacheKey, () => undefined)
+  const pages = registeredSharedPageCache()
   if (change === 'everything') pages?.copies.forgetAll()
   else pages?.copies.forget(change)
 }

@@ -133,7 +133,7 @@ export function bearerMatches(header: string | null, secret: string): boolean {
  * Wrong secrets allowed per minute, for the whole site: guessing is hopeless, and no address needs
  * to be kept to limit it. The owner, locked out by someone guessing, waits a minute at most.
  */
-export const signInFailuresPerMinute = 10
+const signInFailuresPerMinute = 10
 
 export interface AttemptLimiter {
   blocked(): boolean | Promise<boolean>

@@ -1,6 +1,5 @@
-import { processWide } from '../processWide'
 import { announceContentChange } from './contentChanges'
-import { type SharedPageCache, sharedPageCacheKey } from './pageCache'
+import { registeredSharedPageCache } from './pageCache'
 import { sharedStore } from './sharedStore'
 
 export type SharedExpiry = 'alone' | 'everywhere' | 'here only'
@@ -13,7 +12,7 @@ export type SharedExpiry = 'alone' | 'everywhere' | 'here only'
 export async function expireEverywhere(tags: readonly string[]): Promise<SharedExpiry> {
   const store = sharedStore()
   if (!store) return 'alone'
-  const pages = processWide<SharedPageCache | undefined>(sharedPageCacheKey, () => undefined)
+  const pages = registeredSharedPageCache()
   try {
     for (const tag of tags) await pages?.handler.revalidateTag(tag)
     await announceContentChange(store, tags)

@@ -51,7 +51,7 @@ export function createSharedPageCache(store: SharedStore, copiesAreCurrent: () =
     async get(key, meta) {
       const copy = await local.get(key, meta)
       if (copy && copiesAreCurrent()) return copy
-      if (!store.connected()) return copy
+      // While the connection is down this fails at once, and the copy (or nothing) answers.
       try {
         const value = await store.run(() => shared.get(key, meta))
         if (value && value.lastModified !== copy?.lastModified) await remember(key, value)
@@ -62,7 +62,7 @@ export function createSharedPageCache(store: SharedStore, copiesAreCurrent: () =
     },
     async set(key, value, context) {
       await local.set(key, value, context)
-      if (store.connected()) await store.run(() => shared.set(key, value, context)).catch(() => undefined)
+      await store.run(() => shared.set(key, value, context)).catch(() => undefined)
     },
     async revalidateTag(tag) {
       await local.revalidateTag(tag)
@@ -71,7 +71,7 @@ export function createSharedPageCache(store: SharedStore, copiesAreCurrent: () =
     },
     async delete(key) {
       await local.delete?.(key)
-      if (store.connected()) await store.run(async () => shared.delete?.(key)).catch(() => undefined)
+      await store.run(async () => shared.delete?.(key)).catch(() => undefined)
     },
   }
   return {
@@ -92,4 +92,9 @@ export const sharedPageCacheKey = 'sharedPageCache'
 
 export function registerSharedPageCache(create: () => SharedPageCache): SharedPageCache {
   return processWide(sharedPageCacheKey, create)
+}
+
+/** The handler made at start-up, if this server shares Redis. */
+export function registeredSharedPageCache(): SharedPageCache | undefined {
+  return processWide<SharedPageCache | undefined>(sharedPageCacheKey, () => undefined)
 }

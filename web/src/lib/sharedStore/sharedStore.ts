@@ -11,13 +11,13 @@ import { processWide } from '../processWide'
  * says when Redis stops answering and when it is back, once each, never per request.
  */
 
-export const defaultRedisTimeoutMs = 500
+const defaultRedisTimeoutMs = 500
 /** Every key the site writes starts with this, so one Redis can serve other things too. */
 export const sharedKeyPrefix = 'microneedling:'
 
 export type RedisClient = RedisClientType
 
-export class SharedStoreUnavailableError extends Error {
+class SharedStoreUnavailableError extends Error {
   override name = 'SharedStoreUnavailableError'
 }
 
@@ -25,8 +25,6 @@ export interface SharedStore {
   /** For the cache handler (lib/sharedStore/pageCache.ts), which sets its own deadlines. */
   readonly client: RedisClient
   readonly timeoutMs: number
-  /** Whether the connection is up (it may still be slow). */
-  connected(): boolean
   /**
    * Runs commands within the deadline (REDIS_TIMEOUT_MS, or `withinMs` for work no shopper waits
    * for); rejects with SharedStoreUnavailableError when Redis does not answer in time.
@@ -47,7 +45,7 @@ export function sharedStore(): SharedStore | undefined {
   })
 }
 
-export function connectSharedStore(url: string, timeoutMs: number): SharedStore {
+function connectSharedStore(url: string, timeoutMs: number): SharedStore {
   const where = describe(url)
   const health = connectionHealth(where)
   const options = {
@@ -68,7 +66,6 @@ export function connectSharedStore(url: string, timeoutMs: number): SharedStore 
   const store: SharedStore = {
     client,
     timeoutMs,
-    connected: () => client.isReady,
     async run(command, withinMs = timeoutMs) {
       if (!client.isReady) throw new SharedStoreUnavailableError(`Redis at ${where} is not connected`)
       const deadline = AbortSignal.timeout(withinMs)
